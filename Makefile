@@ -1,0 +1,71 @@
+# The portal's commands. `make start` and `make test` do all the set-up.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+VAR := $(CURDIR)/var
+INSTANCE := $(VAR)/instance
+ZOPE_CONF := $(INSTANCE)/etc/zope.conf
+LISTEN ?= localhost:8080
+SITE ?= traite
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## Show the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: setup.py constraints.txt | $(BIN)/python
+	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
+	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
+	touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+$(ZOPE_CONF): etc/zope.conf.in etc/zope.ini.in etc/site.zcml
+	mkdir -p $(INSTANCE)/etc $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
+	sed -e 's|@INSTANCE@|$(INSTANCE)|g' -e 's|@VAR@|$(VAR)|g' etc/zope.conf.in > $(ZOPE_CONF)
+	sed -e 's|@VAR@|$(VAR)|g' -e 's|@LISTEN@|$(LISTEN)|g' etc/zope.ini.in > $(INSTANCE)/etc/zope.ini
+	cp etc/site.zcml $(INSTANCE)/etc/site.zcml
+
+.PHONY: instance
+instance: $(ZOPE_CONF) ## Write the Zope instance configuration under var/
+
+.PHONY: site
+site: install instance ## Create the admin user and the site with the corpus (once)
+	$(BIN)/traite-setup -c $(ZOPE_CONF) -s $(SITE) --password-file $(VAR)/admin-password
+
+.PHONY: start
+start: site ## Install, create the site if needed and serve http://localhost:8080
+	@echo "Portail : http://localhost:8080/$(SITE)  (Ctrl-C pour arrêter)"
+	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+
+.PHONY: import
+import: install instance ## Re-import the corpus into the site (updates, no duplicates)
+	$(BIN)/traite-import -c $(ZOPE_CONF) -s $(SITE)
+
+.PHONY: import-dry-run
+import-dry-run: install ## Parse the corpus and print the summary, write nothing
+	$(BIN)/traite-import --dry-run
+
+.PHONY: test
+test: install ## Run the whole test suite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: bench
+bench: install ## Run the benchmarks under bench/ (prints tables)
+	$(BIN)/python -m bench
+
+.PHONY: lint
+lint: install ## ruff check and format check
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+.PHONY: clean
+clean: ## Remove the virtualenv and build files (keeps var/ data)
+	rm -rf $(VENV) build dist src/*.egg-info

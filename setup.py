@@ -1,0 +1,66 @@
+"""Installer for the traite_portal package."""
+
+from pathlib import Path
+from setuptools import find_packages
+from setuptools import setup
+
+
+long_description = Path("README.md").read_text(encoding="utf-8")
+
+setup(
+    name="traite_portal",
+    version="1.0.0.dev0",
+    description=(
+        "Plone portal for the legal texts of France's fight against "
+        "human trafficking"
+    ),
+    long_description=long_description,
+    long_description_content_type="text/markdown",
+    classifiers=[
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.2",
+        "Framework :: Plone :: Addon",
+        "Programming Language :: Python :: 3.11",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
+    ],
+    keywords="Plone traite legal",
+    license="GPL version 2",
+    packages=find_packages("src"),
+    package_dir={"": "src"},
+    include_package_data=True,
+    zip_safe=False,
+    python_requires=">=3.11",
+    install_requires=[
+        "setuptools<81",
+        "Products.CMFPlone",
+        "plone.api",
+        "plone.restapi",
+        "plone.distribution",
+        "plone.app.contenttypes",
+        "plone.app.dexterity",
+        "plone.app.relationfield",
+        "collective.exportimport",
+        "lxml",
+        "elasticsearch",
+        "tqdm",
+        "plonetheme.barceloneta",
+    ],
+    extras_require={
+        "test": [
+            "plone.app.testing",
+            "plone.restapi[test]",
+            "pytest",
+            "pytest-plone",
+            "requests",
+            "build",
+            "aiosmtpd",
+        ],
+    },
+    entry_points={
+        "z3c.autoinclude.plugin": ["target = plone"],
+        "console_scripts": [
+            "traite-import = traite_portal.commands.import_corpus:main",
+            "traite-setup = traite_portal.commands.setup_site:main",
+        ],
+    },
+)

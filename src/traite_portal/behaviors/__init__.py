@@ -1,0 +1,1 @@
+"""Behaviors shared by several content types."""

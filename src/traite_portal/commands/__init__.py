@@ -1,0 +1,1 @@
+"""Console scripts run against a Zope instance (``traite-import``, ``traite-setup``)."""

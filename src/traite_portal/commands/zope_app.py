@@ -1,0 +1,36 @@
+"""Open the Zope application of an instance for a console script."""
+
+from contextlib import contextmanager
+from pathlib import Path
+from zope.component.hooks import setSite
+
+import sys
+import transaction
+
+
+def open_app(zope_conf: Path):
+    """The Zope root of the instance configured by ``zope_conf``, as system user."""
+    if not zope_conf.exists():
+        sys.exit(f"Configuration Zope introuvable : {zope_conf}")
+    # plone.exportimport's helper boots Zope, fakes a request with the REST
+    # layers and logs in the system user; reuse it rather than copy it.
+    from plone.exportimport.utils.cli import get_app
+
+    return get_app(zope_conf)
+
+
+@contextmanager
+def site_transaction(app, site_id: str, note: str):
+    """Run a block inside a site in one transaction: commit, or abort on error."""
+    site = app.get(site_id)
+    if site is None:
+        sys.exit(f"Aucun site « {site_id} » dans cette instance.")
+    setSite(site)
+    try:
+        yield site
+    except BaseException:
+        transaction.abort()
+        raise
+    else:
+        transaction.get().note(note)
+        transaction.commit()

@@ -1,0 +1,1 @@
+"""Content classes: one small class per type, each with its marker."""

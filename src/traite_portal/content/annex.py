@@ -1,0 +1,14 @@
+"""The Annex content class."""
+
+from plone.dexterity.content import Container
+from traite_portal.interfaces import IAnnex
+from zope.interface import implementer
+
+
+@implementer(IAnnex)
+class Annex(Container):
+    """Annex."""
+
+    # Unordered BTree storage: adding an item stays O(log n) with thousands of
+    # children, where an ordered folder rewrites its order list on every add.
+    _ordering = "unordered"

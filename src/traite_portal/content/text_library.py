@@ -1,0 +1,14 @@
+"""The TextLibrary content class."""
+
+from plone.dexterity.content import Container
+from traite_portal.interfaces import ITextLibrary
+from zope.interface import implementer
+
+
+@implementer(ITextLibrary)
+class TextLibrary(Container):
+    """Text library."""
+
+    # Unordered BTree storage: adding an item stays O(log n) with thousands of
+    # children, where an ordered folder rewrites its order list on every add.
+    _ordering = "unordered"

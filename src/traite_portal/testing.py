@@ -1,0 +1,37 @@
+"""Test layers: integration (no server) and functional (real WSGI server)."""
+
+from plone.app.testing import applyProfile
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PLONE_FIXTURE
+from plone.app.testing import PloneSandboxLayer
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import plone.restapi
+import traite_portal
+
+
+class TraitePortalLayer(PloneSandboxLayer):
+    """Plone with the add-on installed (no corpus: tests import it themselves)."""
+
+    defaultBases = (PLONE_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        self.loadZCML(package=plone.restapi)
+        self.loadZCML(package=traite_portal)
+
+    def setUpPloneSite(self, portal):
+        applyProfile(portal, "traite_portal:default")
+
+
+FIXTURE = TraitePortalLayer()
+
+INTEGRATION_TESTING = IntegrationTesting(
+    bases=(FIXTURE,),
+    name="TraitePortalLayer:IntegrationTesting",
+)
+
+FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(FIXTURE, WSGI_SERVER_FIXTURE),
+    name="TraitePortalLayer:FunctionalTesting",
+)

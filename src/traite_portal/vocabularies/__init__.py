@@ -1,0 +1,1 @@
+"""Named vocabularies: ``traite_portal.vocabularies.<name>``."""
