@@ -69,3 +69,8 @@ lint: install ## ruff check and format check
 .PHONY: clean
 clean: ## Remove the virtualenv and build files (keeps var/ data)
 	rm -rf $(VENV) build dist src/*.egg-info
+
+versions.cfg: constraints.txt ## Generate buildout's [versions] from constraints.txt
+	{ echo "# Generated from constraints.txt by 'make versions.cfg': do not edit."; \
+	  echo "[versions]"; \
+	  grep -E '^[A-Za-z0-9_.-]+==' constraints.txt | sed 's/==/ = /'; } > $@
