@@ -1,0 +1,48 @@
+"""A viewlet listing an item's typed relations in both directions."""
+
+from plone import api
+from plone.app.layout.viewlets import ViewletBase
+from traite_portal import _
+
+
+# relationship -> (label seen from the source, label seen from the target)
+LABELS = {
+    "cites": (_("rel_cites", default="Cite"), _("rel_cited_by", default="Cité par")),
+    "implements": (
+        _("rel_implements", default="Met en œuvre"),
+        _("rel_implemented_by", default="Mis en œuvre par"),
+    ),
+    "responds_to": (
+        _("rel_responds_to", default="Répond à"),
+        _("rel_responses", default="Réponses et propositions"),
+    ),
+}
+
+
+class RelationsViewlet(ViewletBase):
+    """Outgoing and incoming typed relations the current user may see."""
+
+    def _visible(self, relations, end: str) -> list[dict]:
+        items = []
+        for relation in relations:
+            obj = getattr(relation, end, None)
+            if obj is None or not api.user.has_permission("View", obj=obj):
+                continue
+            items.append({"title": obj.Title(), "url": obj.absolute_url(),
+                          "type": obj.portal_type})
+        return sorted(items, key=lambda i: i["title"])
+
+    def groups(self) -> list[dict]:
+        groups = []
+        for name, (outgoing, incoming) in LABELS.items():
+            out = self._visible(
+                api.relation.get(source=self.context, relationship=name,
+                                 unrestricted=True), "to_object")
+            back = self._visible(
+                api.relation.get(target=self.context, relationship=name,
+                                 unrestricted=True), "from_object")
+            if out:
+                groups.append({"label": outgoing, "items": out, "id": f"{name}-out"})
+            if back:
+                groups.append({"label": incoming, "items": back, "id": f"{name}-in"})
+        return groups
