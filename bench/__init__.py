@@ -1,0 +1,1 @@
+"""Benchmarks of the portal: `make bench` (prints tables, never fails the suite)."""

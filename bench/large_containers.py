@@ -1,0 +1,97 @@
+"""Large containers: creations per second and page render with N siblings.
+
+Compares our unordered ``TextLibrary`` with an ordered Plone ``Folder`` holding
+the same legal texts, and times the Classic UI page of one item, whose global
+navigation must not list its N siblings.
+"""
+
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from Products.CMFCore.indexing import processQueue
+from traite_portal.testing import INTEGRATION_TESTING
+
+import os
+import time
+import transaction
+
+
+N = int(os.environ.get("BENCH_N", "5000"))
+BATCH = 500
+
+
+def _fill(container, portal_type: str, count: int) -> list[tuple[int, float]]:
+    """Create ``count`` items; items/s measured per batch of 500."""
+    rates = []
+    for start in range(0, count, BATCH):
+        began = time.perf_counter()
+        for i in range(start, min(start + BATCH, count)):
+            api.content.create(container, portal_type, id=f"t{i}",
+                               title=f"Texte {i}", safe_id=False)
+        # Indexing is deferred to the end of the request: count it in the batch.
+        processQueue()
+        transaction.savepoint(optimistic=True)
+        rates.append((start + BATCH, BATCH / (time.perf_counter() - began)))
+    return rates
+
+
+def _render(obj) -> tuple[float, int]:
+    """Seconds to render the item's Classic UI page (warm), and its size."""
+    obj.restrictedTraverse("@@view")()  # cold: compiles the page templates
+    began = time.perf_counter()
+    html = obj.restrictedTraverse("@@view")()
+    return time.perf_counter() - began, len(html)
+
+
+def main() -> int:
+    layer = INTEGRATION_TESTING
+    _setup_layers(layer)
+    portal = layer["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    with api.env.adopt_roles(["Manager"]):
+        library = api.content.create(portal, "TextLibrary", id="lib", title="Lib")
+        folder = api.content.create(portal, "Folder", id="folder", title="Folder")
+        results = {
+            "TextLibrary (unordered)": _fill(library, "NationalText", N),
+            "Folder (ordered)": _fill(folder, "Document", N),
+        }
+        render_lib = _render(library[f"t{N // 2}"])
+    print(f"\nCreations per second, by number of items already in the container "
+          f"(N = {N})\n")
+    print(f"{'items':>8} | " + " | ".join(f"{k:>24}" for k in results))
+    print("-" * (11 + 27 * len(results)))
+    for row in range(len(next(iter(results.values())))):
+        count = next(iter(results.values()))[row][0]
+        print(f"{count:>8} | " + " | ".join(
+            f"{results[k][row][1]:>24.1f}" for k in results))
+    seconds, size = render_lib
+    print(f"\nClassic UI page of one text among {N} siblings: {seconds:.3f} s, "
+          f"{size} bytes")
+    _teardown_layers(layer)
+    return 0
+
+
+def _all_layers(layer) -> list:
+    ordered = []
+
+    def visit(current):
+        for base in current.__bases__:
+            visit(base)
+        if current not in ordered:
+            ordered.append(current)
+
+    visit(layer)
+    return ordered
+
+
+def _setup_layers(layer) -> None:
+    for current in _all_layers(layer):
+        current.setUp()
+    layer.testSetUp()
+
+
+def _teardown_layers(layer) -> None:
+    transaction.abort()
+    layer.testTearDown()
+    for current in reversed(_all_layers(layer)):
+        current.tearDown()
