@@ -35,3 +35,30 @@ FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE),
     name="TraitePortalLayer:FunctionalTesting",
 )
+
+
+class TraitePortalCorpusLayer(PloneSandboxLayer):
+    """The portal with the 2010 corpus imported once for the whole layer."""
+
+    defaultBases = (FIXTURE,)
+
+    def setUpPloneSite(self, portal):
+        from plone import api
+        from traite_portal.corpus.loader import default_corpus_path
+        from traite_portal.corpus.loader import import_corpus
+
+        with api.env.adopt_roles(["Manager"]):
+            import_corpus(portal, default_corpus_path())
+
+
+CORPUS_FIXTURE = TraitePortalCorpusLayer()
+
+CORPUS_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(CORPUS_FIXTURE,),
+    name="TraitePortalCorpusLayer:IntegrationTesting",
+)
+
+CORPUS_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(CORPUS_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="TraitePortalCorpusLayer:FunctionalTesting",
+)

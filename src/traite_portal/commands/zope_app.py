@@ -16,7 +16,7 @@ def open_app(zope_conf: Path):
     # layers and logs in the system user; reuse it rather than copy it.
     from plone.exportimport.utils.cli import get_app
 
-    return get_app(zope_conf)
+    return get_app(str(zope_conf))
 
 
 @contextmanager

@@ -96,11 +96,22 @@ def upsert(container, portal_type: str, item_id: str, title: str, values: dict,
     return obj
 
 
+PUBLIC_STATES = {"Proposal": "validated"}
+
+
 def publish(obj) -> None:
-    """Publish an item whose workflow has a publish transition and is not public."""
-    if api.content.get_state(obj, default=None) in (None, "published"):
+    """Bring an item to its public state (``PUBLIC_STATES``, else "published").
+
+    No-op when it is already there or when its workflow has no such state; a
+    repealed text stays repealed (still public, no longer in force).
+    """
+    target = PUBLIC_STATES.get(obj.portal_type, "published")
+    if api.content.get_state(obj, default=None) in (None, target, "repealed"):
         return
-    api.content.transition(obj=obj, transition="publish")
+    workflows = api.portal.get_tool("portal_workflow").getWorkflowsFor(obj)
+    if not any(target in workflow.states.objectIds() for workflow in workflows):
+        return
+    api.content.transition(obj=obj, to_state=target)
 
 
 def set_relations(obj, relationship: str, targets: list) -> bool:

@@ -15,6 +15,7 @@ from traite_portal.corpus.content import publish
 from traite_portal.corpus.content import richtext
 from traite_portal.corpus.content import set_relations
 from traite_portal.corpus.content import upsert
+from traite_portal.corpus.errors import CorpusFormatError
 from traite_portal.corpus.html import short_title
 from traite_portal.corpus.library import ensure_libraries
 from traite_portal.corpus.library import write_legal_texts
@@ -58,17 +59,18 @@ def default_corpus_path() -> Path:
     return here.parent.parent / "data" / "plan-action-traite-2010-propositions-collectif.txt"
 
 
-def _resolve(ids: list[str], texts: dict, parents: dict) -> list:
-    """Catalogue ids to objects, an article id standing for its parent text."""
-    objs = []
-    for text_id in ids:
-        obj = texts.get(parents.get(text_id, text_id))
-        if obj is not None and obj not in objs:
-            objs.append(obj)
-    return objs
+def _resolve(ids: list[str], texts: dict) -> list:
+    """Catalogue ids to objects; an unknown id is a catalogue/pattern drift."""
+    missing = [i for i in ids if i not in texts]
+    if missing:
+        raise CorpusFormatError(
+            f"Citations vers des textes absents du catalogue : {', '.join(missing)}."
+        )
+    return [texts[i] for i in ids]
 
 
-def _write_proposals(container, proposals, target, report: ImportReport) -> None:
+def _write_proposals(container, proposals, target, texts: dict,
+                     report: ImportReport) -> None:
     """The Collectif's proposals as ``collectif-N``; stale ones are removed."""
     token = association_token(COLLECTIF)
     keep = set()
@@ -76,12 +78,14 @@ def _write_proposals(container, proposals, target, report: ImportReport) -> None
         proposal_id = f"{PROPOSAL_PREFIX}{index}"
         keep.add(proposal_id)
         obj = upsert(container, "Proposal", proposal_id, short_title(item.text), {
-            "text": richtext(item.text),
+            "text": richtext(f"{item.lead_in}\n\n{item.text}" if item.lead_in
+                             else item.text),
             "associations": [token],
             "kind": item.kind,
             "target_paragraph": item.target,
         }, report.counter)
         set_relations(obj, "responds_to", [target])
+        _cite(obj, item.text, texts, report)
         publish(obj)
         report.proposals += 1
     for stale in [k for k in container.keys()
@@ -90,8 +94,8 @@ def _write_proposals(container, proposals, target, report: ImportReport) -> None
         report.counter.deleted += 1
 
 
-def _cite(obj, text: str, texts: dict, parents: dict, report: ImportReport) -> None:
-    targets = _resolve(find_citations(text), texts, parents)
+def _cite(obj, text: str, texts: dict, report: ImportReport) -> None:
+    targets = _resolve(find_citations(text), texts)
     set_relations(obj, "cites", targets)
     report.relations += len(targets)
 
@@ -102,15 +106,18 @@ def load_corpus(site, corpus: ParsedCorpus, progress=None) -> ImportReport:
     catalogue = load_legal_texts()
     libraries = ensure_libraries(site, report.counter)
     texts = write_legal_texts(libraries, catalogue, report.counter, progress)
-    parents = {i["id"]: i["parent"] for i in catalogue if i.get("parent")}
     report.legal_texts = len(texts)
     info = corpus.plan
     plan = upsert(site, "ActionPlan", PLAN_ID, info.title, {
-        "adoption_date": info.adoption_date,
+        # The source gives the month only (« Juillet 2010 »): the first of the
+        # month stands for it, and the description says « juillet 2010 ».
+        "adoption_date": f"{info.adoption_date}-01"
+        if len(info.adoption_date) == 7 else info.adoption_date,
         "period_start": info.period_start,
         "period_end": info.period_end,
         "summary": richtext(info.summary),
-    }, report.counter)
+    }, report.counter, description="Adopté en juillet 2010, pour la période "
+       f"{info.period_start}-{info.period_end}.")
     for chapter in corpus.chapters:
         ch = upsert(plan, "Chapter", f"chapitre-{chapter.number}", chapter.title, {
             "number": chapter.number,
@@ -118,8 +125,7 @@ def load_corpus(site, corpus: ParsedCorpus, progress=None) -> ImportReport:
             "introduction": richtext(chapter.introduction),
             "findings": richtext(chapter.findings),
         }, report.counter, description=f"Chapitre {chapter.roman}")
-        _cite(ch, chapter.introduction + "\n" + chapter.findings, texts, parents,
-              report)
+        _cite(ch, chapter.introduction + "\n" + chapter.findings, texts, report)
         for measure in chapter.measures:
             m = upsert(ch, "Measure", f"mesure-{measure.number}", measure.title, {
                 "number": measure.number,
@@ -131,18 +137,17 @@ def load_corpus(site, corpus: ParsedCorpus, progress=None) -> ImportReport:
                 "deadline_label": measure.deadline_label,
                 "official_text": richtext(measure.official_text),
             }, report.counter, description=f"Mesure n° {measure.number}")
-            _cite(m, measure.title + "\n" + measure.official_text, texts, parents,
-                  report)
-            _write_proposals(m, measure.proposals, m, report)
+            _cite(m, measure.title + "\n" + measure.official_text, texts, report)
+            _write_proposals(m, measure.proposals, m, texts, report)
             report.measures += 1
             if progress is not None:
                 progress.update(1)
-        _write_proposals(ch, chapter.proposals, ch, report)
+        _write_proposals(ch, chapter.proposals, ch, texts, report)
     annex = upsert(plan, "Annex", ANNEX_ID, "Annexes", {}, report.counter,
                    description="Textes juridiques annexés au plan d'action.")
     set_relations(annex, "cites", [texts[i["id"]] for i in catalogue
                                    if i.get("annex") and i["id"] in texts])
-    _write_proposals(annex, corpus.annex_proposals, annex, report)
+    _write_proposals(annex, corpus.annex_proposals, annex, texts, report)
     return report
 
 

@@ -1,0 +1,1 @@
+"""Workflows: the permission matrix, transition guards and sharing roles."""

@@ -1,0 +1,171 @@
+"""The two review workflows, as data (the XML definitions implement them)."""
+
+from traite_portal.behaviors.relations import LEGAL_TYPES
+from traite_portal.workflows.model import ADMINS
+from traite_portal.workflows.model import REQUEST_REVIEW
+from traite_portal.workflows.model import RETRACT_PROPOSAL
+from traite_portal.workflows.model import REVIEW
+from traite_portal.workflows.model import State
+from traite_portal.workflows.model import Transition
+from traite_portal.workflows.model import Workflow
+
+
+AUTHORS = ("Owner", "Editor", *ADMINS)
+AUTHORS_READERS = ("Owner", "Editor", "Reader", *ADMINS)
+
+PROPOSAL_WORKFLOW = Workflow(
+    id="traite_proposal_workflow",
+    title="Proposition d'association",
+    types=("Proposal",),
+    initial="draft",
+    states={
+        "draft": State(
+            "Brouillon",
+            "Visible par l'association autrice et les coordinateurs.",
+            view=(*AUTHORS_READERS, "Coordinator"),
+            edit=(*AUTHORS, "Coordinator"),
+            delete=("Owner", *ADMINS),
+        ),
+        "shared": State(
+            "Partagée",
+            "Toutes les associations la lisent et la co-rédigent.",
+            view=(*AUTHORS_READERS, "Coordinator", "AssociationMember", "Jurist"),
+            edit=(*AUTHORS, "Coordinator", "AssociationMember"),
+        ),
+        "submitted": State(
+            "Soumise",
+            "Figée pendant la relecture des coordinateurs.",
+            view=(*AUTHORS_READERS, "Coordinator", "AssociationMember", "Jurist"),
+            edit=ADMINS,
+        ),
+        "validated": State(
+            "Validée",
+            "Validée par le Collectif et publique.",
+            view=("Anonymous",),
+            edit=ADMINS,
+        ),
+        "withdrawn": State(
+            "Retirée",
+            "Retirée par ses auteurs ; visible d'eux et des coordinateurs.",
+            view=(*AUTHORS_READERS, "Coordinator"),
+            edit=ADMINS,
+        ),
+    },
+    transitions={
+        "share": Transition(
+            "Partager avec les associations",
+            ("draft",),
+            "shared",
+            (*AUTHORS, "Coordinator"),
+            REQUEST_REVIEW,
+        ),
+        "submit": Transition(
+            "Soumettre aux coordinateurs",
+            ("draft", "shared"),
+            "submitted",
+            (*AUTHORS, "Coordinator"),
+            REQUEST_REVIEW,
+        ),
+        "validate": Transition(
+            "Valider",
+            ("submitted",),
+            "validated",
+            ("Coordinator", *ADMINS),
+            REVIEW,
+        ),
+        "return_to_draft": Transition(
+            "Renvoyer en brouillon (commentaire obligatoire)",
+            ("submitted", "validated"),
+            "draft",
+            ("Coordinator", *ADMINS),
+            REVIEW,
+        ),
+        "withdraw": Transition(
+            "Retirer",
+            ("draft", "shared", "submitted"),
+            "withdrawn",
+            (*AUTHORS, "Coordinator"),
+            REQUEST_REVIEW,
+        ),
+        "retract": Transition(
+            "Reprendre en brouillon",
+            ("shared", "submitted", "withdrawn"),
+            "draft",
+            AUTHORS,
+            RETRACT_PROPOSAL,
+        ),
+    },
+)
+
+MINISTRY = ("MinistryEditor", "MinistryReviewer")
+
+LEGAL_TEXT_WORKFLOW = Workflow(
+    id="traite_legal_text_workflow",
+    title="Texte juridique",
+    types=LEGAL_TYPES,
+    initial="draft",
+    states={
+        "draft": State(
+            "Brouillon",
+            "En cours de rédaction par le ministère.",
+            view=(*AUTHORS_READERS, *MINISTRY),
+            edit=(*AUTHORS, "MinistryEditor"),
+            delete=("Owner", *ADMINS),
+        ),
+        "pending": State(
+            "En attente de relecture",
+            "Soumis au relecteur du ministère ; lu par les juristes.",
+            view=(*AUTHORS_READERS, *MINISTRY, "Jurist"),
+            edit=("MinistryReviewer", *ADMINS),
+        ),
+        "published": State(
+            "Publié",
+            "Visible de tous.",
+            view=("Anonymous",),
+            edit=ADMINS,
+        ),
+        "repealed": State(
+            "Abrogé",
+            "N'est plus en vigueur ; reste lisible par tous.",
+            view=("Anonymous",),
+            edit=ADMINS,
+        ),
+    },
+    transitions={
+        "submit": Transition(
+            "Soumettre à la relecture",
+            ("draft",),
+            "pending",
+            (*AUTHORS, "MinistryEditor"),
+            REQUEST_REVIEW,
+        ),
+        "publish": Transition(
+            "Publier",
+            ("pending",),
+            "published",
+            ("MinistryReviewer", *ADMINS),
+            REVIEW,
+        ),
+        "reject": Transition(
+            "Renvoyer en brouillon",
+            ("pending", "published"),
+            "draft",
+            ("MinistryReviewer", *ADMINS),
+            REVIEW,
+        ),
+        "retract": Transition(
+            "Reprendre en brouillon",
+            ("pending",),
+            "draft",
+            (*AUTHORS, "MinistryEditor"),
+            REQUEST_REVIEW,
+        ),
+        "repeal": Transition(
+            "Abroger",
+            ("published",),
+            "repealed",
+            ("MinistryReviewer", *ADMINS),
+            REVIEW,
+        ),
+    },
+)

@@ -1,0 +1,119 @@
+"""End to end: `make site` builds a real instance, the import CLI, a served page.
+
+Runs the project's own commands in subprocesses against a FileStorage in a
+temporary var/ folder, then serves it with runwsgi and reads it over HTTP.
+"""
+
+from pathlib import Path
+
+import os
+import re
+import socket
+import subprocess
+import time
+
+import pytest
+import requests
+
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = ROOT / ".venv" / "bin"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _run(args, env=None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=900, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def instance(tmp_path_factory):
+    var = tmp_path_factory.mktemp("var")
+    port = _free_port()
+    make = ["make", "--no-print-directory", f"VAR={var}", f"LISTEN=localhost:{port}"]
+    first = _run([*make, "site"], env={"ADMIN_PASSWORD": ""})
+    assert first.returncode == 0, first.stdout + first.stderr
+    return {"var": var, "port": port, "make": make, "first": first}
+
+
+def _zope_conf(instance) -> str:
+    return str(instance["var"] / "instance" / "etc" / "zope.conf")
+
+
+class TestMakeSite:
+    def test_first_run_creates_site_and_prints_password(self, instance):
+        out = instance["first"].stdout
+        assert "Site « traite » créé avec le corpus." in out
+        password = (instance["var"] / "admin-password").read_text().strip()
+        assert f"admin / {password}" in out
+        assert oct((instance["var"] / "admin-password").stat().st_mode)[-3:] == "600"
+        assert (instance["var"] / "filestorage" / "Data.fs").exists()
+
+    def test_second_run_creates_nothing(self, instance):
+        again = _run([*instance["make"], "site"])
+        assert again.returncode == 0, again.stderr
+        assert "déjà présent" in again.stdout
+        assert "admin /" not in again.stdout
+
+    def test_dry_run_prints_summary(self):
+        result = _run([str(BIN / "traite-import"), "--dry-run"])
+        assert result.returncode == 0, result.stderr
+        assert "33" in result.stdout
+        assert "rien n'a été écrit" in result.stdout
+
+    def test_truncated_file_rejected(self, instance, tmp_path):
+        source = ROOT / "data" / "plan-action-traite-2010-propositions-collectif.txt"
+        bad = tmp_path / "tronque.txt"
+        bad.write_text(source.read_text(encoding="utf-8")[:20000], encoding="utf-8")
+        result = _run([str(BIN / "traite-import"), "-c", _zope_conf(instance),
+                       "--no-progress", str(bad)])
+        assert result.returncode == 2
+        assert result.stderr.startswith("Erreur : ")
+
+    def test_reimport_creates_nothing(self, instance):
+        result = _run([str(BIN / "traite-import"), "-c", _zope_conf(instance)])
+        assert result.returncode == 0, result.stderr
+        assert re.search(r" 0 créés, 0 mis à jour, \d+ inchangés, 0 supprimés",
+                         result.stdout), result.stdout
+        assert "Import" in result.stderr  # the tqdm progress bar
+
+
+@pytest.fixture(scope="module")
+def server(instance):
+    ini = instance["var"] / "instance" / "etc" / "zope.ini"
+    process = subprocess.Popen([str(BIN / "runwsgi"), str(ini)], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://localhost:{instance['port']}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            requests.get(url, timeout=2)
+            break
+        except requests.ConnectionError:
+            time.sleep(0.5)
+    yield url
+    process.terminate()
+    process.wait(timeout=30)
+
+
+class TestServed:
+    def test_measure_page_is_french_and_themed(self, server):
+        page = requests.get(f"{server}/traite/plan-action-2010/chapitre-1/mesure-1",
+                            timeout=60)
+        assert page.status_code == 200
+        assert 'lang="fr"' in page.text
+        assert "plonetheme.barceloneta" in page.text or "barceloneta" in page.text
+        assert "COORDINATION NATIONALE" in page.text
+
+    def test_measure_over_rest(self, server):
+        data = requests.get(
+            f"{server}/traite/plan-action-2010/chapitre-1/mesure-1",
+            headers={"Accept": "application/json"}, timeout=60,
+        ).json()
+        assert data["number"] == 1
+        assert data["responsible_bodies"][0]["token"] == "premier-ministre"
