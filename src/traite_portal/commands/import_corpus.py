@@ -57,12 +57,14 @@ def _import(args, corpus) -> int:
     from traite_portal.corpus.loader import load_corpus
 
     app = open_app(args.zope_conf)
-    total = sum(len(c.measures) for c in corpus.chapters) + len(load_legal_texts())
+    catalogue = load_legal_texts()
+    total = len(corpus.measures) + len(catalogue)
     try:
         with site_transaction(app, args.site, f"traite-import {args.file.name}") as site:
             with tqdm(total=total, desc="Import", unit="élément",
                       disable=args.no_progress) as bar:
-                report = load_corpus(site, corpus, progress=bar)
+                report = load_corpus(site, corpus, progress=bar,
+                                     catalogue=catalogue)
     except CorpusFormatError as error:
         print(f"Erreur : {error} Rien n'a été écrit.", file=sys.stderr)
         return 2

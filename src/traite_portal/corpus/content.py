@@ -6,7 +6,10 @@ from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import iterSchemata
 from traite_portal.corpus.errors import CorpusFormatError
 from traite_portal.corpus.html import text_to_html
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
 from zope.event import notify
+from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IDate
@@ -120,10 +123,6 @@ def set_relations(obj, relationship: str, targets: list) -> bool:
     The zc.relation catalog is updated by the modified event, so the relation
     can then be followed from either end.
     """
-    from z3c.relationfield import RelationValue
-    from zope.component import getUtility
-    from zope.intid.interfaces import IIntIds
-
     intids = getUtility(IIntIds)
     wanted = [intids.getId(t) for t in targets]
     current = [rel.to_id for rel in getattr(obj, relationship, None) or []]

@@ -69,9 +69,10 @@ def _resolve(ids: list[str], texts: dict) -> list:
     return [texts[i] for i in ids]
 
 
-def _write_proposals(container, proposals, target, texts: dict,
+def _write_proposals(container, proposals, texts: dict,
                      report: ImportReport) -> None:
-    """The Collectif's proposals as ``collectif-N``; stale ones are removed."""
+    """The Collectif's proposals as ``collectif-N``, each responding to its
+    container (measure, chapter or annex); stale ones are removed."""
     token = association_token(COLLECTIF)
     keep = set()
     for index, item in enumerate(proposals, start=1):
@@ -84,7 +85,7 @@ def _write_proposals(container, proposals, target, texts: dict,
             "kind": item.kind,
             "target_paragraph": item.target,
         }, report.counter)
-        set_relations(obj, "responds_to", [target])
+        set_relations(obj, "responds_to", [container])
         _cite(obj, item.text, texts, report)
         publish(obj)
         report.proposals += 1
@@ -100,10 +101,15 @@ def _cite(obj, text: str, texts: dict, report: ImportReport) -> None:
     report.relations += len(targets)
 
 
-def load_corpus(site, corpus: ParsedCorpus, progress=None) -> ImportReport:
-    """Write a parsed corpus into the site; the caller owns the transaction."""
+def load_corpus(site, corpus: ParsedCorpus, progress=None,
+                catalogue: list[dict] | None = None) -> ImportReport:
+    """Write a parsed corpus into the site; the caller owns the transaction.
+
+    ``catalogue`` is the legal-text catalogue when the caller already loaded it.
+    """
     report = ImportReport()
-    catalogue = load_legal_texts()
+    if catalogue is None:
+        catalogue = load_legal_texts()
     libraries = ensure_libraries(site, report.counter)
     texts = write_legal_texts(libraries, catalogue, report.counter, progress)
     report.legal_texts = len(texts)
@@ -138,16 +144,16 @@ def load_corpus(site, corpus: ParsedCorpus, progress=None) -> ImportReport:
                 "official_text": richtext(measure.official_text),
             }, report.counter, description=f"Mesure n° {measure.number}")
             _cite(m, measure.title + "\n" + measure.official_text, texts, report)
-            _write_proposals(m, measure.proposals, m, texts, report)
+            _write_proposals(m, measure.proposals, texts, report)
             report.measures += 1
             if progress is not None:
                 progress.update(1)
-        _write_proposals(ch, chapter.proposals, ch, texts, report)
+        _write_proposals(ch, chapter.proposals, texts, report)
     annex = upsert(plan, "Annex", ANNEX_ID, "Annexes", {}, report.counter,
                    description="Textes juridiques annexés au plan d'action.")
     set_relations(annex, "cites", [texts[i["id"]] for i in catalogue
                                    if i.get("annex") and i["id"] in texts])
-    _write_proposals(annex, corpus.annex_proposals, annex, texts, report)
+    _write_proposals(annex, corpus.annex_proposals, texts, report)
     return report
 
 

@@ -1,13 +1,7 @@
 """Map the plan's spellings to vocabulary tokens."""
 
+from traite_portal.corpus.citations import normalise
 from traite_portal.corpus.errors import CorpusFormatError
-
-import unicodedata
-
-
-def _key(label: str) -> str:
-    plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    return " ".join(plain.lower().split())
 
 
 # Spellings of the source (singular and plural) -> instrument token.
@@ -28,7 +22,7 @@ def instrument_tokens(labels: list[str]) -> list[str]:
     """Instrument tokens for the labels of a measure header, in order."""
     tokens = []
     for label in labels:
-        token = _INSTRUMENTS.get(_key(label))
+        token = _INSTRUMENTS.get(normalise(label))
         if token is None:
             raise CorpusFormatError(f"Instrument inconnu : « {label} ».")
         if token not in tokens:
