@@ -54,6 +54,7 @@ setup(
             "requests",
             "build",
             "aiosmtpd",
+            "ruff",
         ],
     },
     entry_points={

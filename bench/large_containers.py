@@ -26,8 +26,9 @@ def _fill(container, portal_type: str, count: int) -> list[tuple[int, float]]:
     for start in range(0, count, BATCH):
         began = time.perf_counter()
         for i in range(start, min(start + BATCH, count)):
-            api.content.create(container, portal_type, id=f"t{i}",
-                               title=f"Texte {i}", safe_id=False)
+            api.content.create(
+                container, portal_type, id=f"t{i}", title=f"Texte {i}", safe_id=False
+            )
         # Indexing is deferred to the end of the request: count it in the batch.
         processQueue()
         transaction.savepoint(optimistic=True)
@@ -56,17 +57,23 @@ def main() -> int:
             "Folder (ordered)": _fill(folder, "Document", N),
         }
         render_lib = _render(library[f"t{N // 2}"])
-    print(f"\nCreations per second, by number of items already in the container "
-          f"(N = {N})\n")
+    print(
+        f"\nCreations per second, by number of items already in the container "
+        f"(N = {N})\n"
+    )
     print(f"{'items':>8} | " + " | ".join(f"{k:>24}" for k in results))
     print("-" * (11 + 27 * len(results)))
     for row in range(len(next(iter(results.values())))):
         count = next(iter(results.values()))[row][0]
-        print(f"{count:>8} | " + " | ".join(
-            f"{results[k][row][1]:>24.1f}" for k in results))
+        print(
+            f"{count:>8} | "
+            + " | ".join(f"{results[k][row][1]:>24.1f}" for k in results)
+        )
     seconds, size = render_lib
-    print(f"\nClassic UI page of one text among {N} siblings: {seconds:.3f} s, "
-          f"{size} bytes")
+    print(
+        f"\nClassic UI page of one text among {N} siblings: {seconds:.3f} s, "
+        f"{size} bytes"
+    )
     _teardown_layers(layer)
     return 0
 

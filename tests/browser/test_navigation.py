@@ -13,8 +13,12 @@ def library_page(functional):
     with api.env.adopt_roles(["Manager"]):
         library = api.content.create(portal, "TextLibrary", id="textes", title="Textes")
         for i in range(60):
-            text = api.content.create(library, "NationalText", id=f"texte-{i}",
-                                      title=f"Texte frère numéro {i}")
+            text = api.content.create(
+                library,
+                "NationalText",
+                id=f"texte-{i}",
+                title=f"Texte frère numéro {i}",
+            )
             api.content.transition(obj=text, to_state="published")
     transaction.commit()
     return f"{portal.absolute_url()}/textes/texte-30"

@@ -7,13 +7,12 @@ temporary var/ folder, then serves it with runwsgi and reads it over HTTP.
 from pathlib import Path
 
 import os
+import pytest
 import re
+import requests
 import socket
 import subprocess
 import time
-
-import pytest
-import requests
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,8 +26,15 @@ def _free_port() -> int:
 
 
 def _run(args, env=None, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=900, **kwargs)
+    return subprocess.run(
+        args,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=900,
+        **kwargs,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -70,24 +76,36 @@ class TestMakeSite:
         source = ROOT / "data" / "plan-action-traite-2010-propositions-collectif.txt"
         bad = tmp_path / "tronque.txt"
         bad.write_text(source.read_text(encoding="utf-8")[:20000], encoding="utf-8")
-        result = _run([str(BIN / "traite-import"), "-c", _zope_conf(instance),
-                       "--no-progress", str(bad)])
+        result = _run(
+            [
+                str(BIN / "traite-import"),
+                "-c",
+                _zope_conf(instance),
+                "--no-progress",
+                str(bad),
+            ]
+        )
         assert result.returncode == 2
         assert result.stderr.startswith("Erreur : ")
 
     def test_reimport_creates_nothing(self, instance):
         result = _run([str(BIN / "traite-import"), "-c", _zope_conf(instance)])
         assert result.returncode == 0, result.stderr
-        assert re.search(r" 0 créés, 0 mis à jour, \d+ inchangés, 0 supprimés",
-                         result.stdout), result.stdout
+        assert re.search(
+            r" 0 créés, 0 mis à jour, \d+ inchangés, 0 supprimés", result.stdout
+        ), result.stdout
         assert "Import" in result.stderr  # the tqdm progress bar
 
 
 @pytest.fixture(scope="module")
 def server(instance):
     ini = instance["var"] / "instance" / "etc" / "zope.ini"
-    process = subprocess.Popen([str(BIN / "runwsgi"), str(ini)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(BIN / "runwsgi"), str(ini)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://localhost:{instance['port']}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -103,8 +121,9 @@ def server(instance):
 
 class TestServed:
     def test_measure_page_is_french_and_themed(self, server):
-        page = requests.get(f"{server}/traite/plan-action-2010/chapitre-1/mesure-1",
-                            timeout=60)
+        page = requests.get(
+            f"{server}/traite/plan-action-2010/chapitre-1/mesure-1", timeout=60
+        )
         assert page.status_code == 200
         assert 'lang="fr"' in page.text
         assert "plonetheme.barceloneta" in page.text or "barceloneta" in page.text
@@ -113,7 +132,8 @@ class TestServed:
     def test_measure_over_rest(self, server):
         data = requests.get(
             f"{server}/traite/plan-action-2010/chapitre-1/mesure-1",
-            headers={"Accept": "application/json"}, timeout=60,
+            headers={"Accept": "application/json"},
+            timeout=60,
         ).json()
         assert data["number"] == 1
         assert data["responsible_bodies"][0]["token"] == "premier-ministre"

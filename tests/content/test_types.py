@@ -1,6 +1,7 @@
 """Content types: containment, fields, unordered storage, unique measure numbers."""
 
 from plone import api
+from plone.api.exc import InvalidParameterError
 from zope.interface import Invalid
 
 import pytest
@@ -20,7 +21,7 @@ def plan(integration):
 
 class TestContainment:
     @pytest.mark.parametrize(
-        "parent_type,allowed",
+        ("parent_type", "allowed"),
         [
             ("ActionPlan", {"Chapter", "Annex"}),
             ("Chapter", {"Measure", "Proposal"}),
@@ -38,7 +39,10 @@ class TestContainment:
     )
     def test_not_addable_at_site_root(self, integration, portal_type):
         portal = integration["portal"]
-        with api.env.adopt_roles(["Manager"]), pytest.raises(Exception):
+        with (
+            api.env.adopt_roles(["Manager"]),
+            pytest.raises(InvalidParameterError, match="Cannot add"),
+        ):
             api.content.create(portal, portal_type, title="X")
 
     def test_measure_defaults(self, plan):

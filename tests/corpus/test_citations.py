@@ -28,31 +28,66 @@ TEXT = CORPUS.read_text(encoding="utf-8")
 PLAIN = citations.normalise(TEXT)
 
 FIELDS = {
-    "Convention": {"organisation", "adoption_date", "entry_into_force_france",
-                   "articles"},
-    "EuropeanText": {"celex", "eli", "document_date", "transposition_deadline",
-                     "text_kind"},
+    "Convention": {
+        "organisation",
+        "adoption_date",
+        "entry_into_force_france",
+        "articles",
+    },
+    "EuropeanText": {
+        "celex",
+        "eli",
+        "document_date",
+        "transposition_deadline",
+        "text_kind",
+    },
     "NationalText": {"nor", "eli", "jo_date", "text_kind", "code", "articles"},
     "Circular": {"nor", "ministry", "signature_date", "in_force"},
-    "CourtRuling": {"case_name", "application_numbers", "judgment_date", "ecli",
-                    "respondent_states", "convention_articles", "outcome",
-                    "court"},
-    "GretaRecommendation": {"evaluation_round", "report", "report_year",
-                            "paragraph", "strength", "text"},
+    "CourtRuling": {
+        "case_name",
+        "application_numbers",
+        "judgment_date",
+        "ecli",
+        "respondent_states",
+        "convention_articles",
+        "outcome",
+        "court",
+    },
+    "GretaRecommendation": {
+        "evaluation_round",
+        "report",
+        "report_year",
+        "paragraph",
+        "strength",
+        "text",
+    },
 }
 REQUIRED = {
     "Convention": ("organisation", "adoption_date"),
     "EuropeanText": ("document_date", "text_kind"),
     "NationalText": ("text_kind",),
     "Circular": ("ministry", "signature_date"),
-    "CourtRuling": ("case_name", "application_numbers", "judgment_date", "ecli",
-                    "respondent_states", "convention_articles", "outcome",
-                    "court"),
+    "CourtRuling": (
+        "case_name",
+        "application_numbers",
+        "judgment_date",
+        "ecli",
+        "respondent_states",
+        "convention_articles",
+        "outcome",
+        "court",
+    ),
     "GretaRecommendation": ("evaluation_round", "report", "report_year"),
 }
-DATE_KEYS = {"adoption_date", "entry_into_force_france", "document_date",
-             "transposition_deadline", "jo_date", "signature_date",
-             "judgment_date"}
+DATE_KEYS = {
+    "adoption_date",
+    "entry_into_force_france",
+    "document_date",
+    "transposition_deadline",
+    "jo_date",
+    "signature_date",
+    "judgment_date",
+}
 TEXT_KINDS = {
     "EuropeanText": {"directive", "décision-cadre", "conclusions"},
     "NationalText": {"loi", "décret", "ordonnance", "article de code", "code"},
@@ -91,8 +126,12 @@ def test_item_shape(item):
         if key in DATE_KEYS and value is not None:
             assert re.fullmatch(r"\d{4}-\d\d-\d\d", value), key
             date.fromisoformat(value)
-        if key in {"articles", "application_numbers", "respondent_states",
-                   "convention_articles"}:
+        if key in {
+            "articles",
+            "application_numbers",
+            "respondent_states",
+            "convention_articles",
+        }:
             assert isinstance(value, list)
             assert all(isinstance(v, str) and v for v in value)
 
@@ -120,7 +159,8 @@ def test_identifier_formats(item):
     if item["type"] in TEXT_KINDS:
         assert fields["text_kind"] in TEXT_KINDS[item["type"]]
     if item["type"] == "NationalText" and fields["text_kind"] in (
-        "code", "article de code"
+        "code",
+        "article de code",
     ):
         assert fields["code"]
     if item["type"] == "Circular":
@@ -227,80 +267,155 @@ def _in_document(sentence: str) -> str:
 COE, ART = "coe-convention-2005", "coe-convention-2005-art-"
 GRETA = "greta-2012-16-fra"
 SENTENCES = [
-    ("ratification de la Convention du Conseil de l'Europe sur la lutte contre "
-     "la traite des êtres humains.", [COE]),
-    ("Les articles 1 et 5 de la Convention placent la prévention au cœur",
-     [ART + "1", ART + "5", COE]),
-    ("L'article 6 de la Convention du Conseil de l'Europe sur la lutte contre "
-     "la traite des êtres\nhumains impose", [ART + "6", COE]),
-    ("L'article 10 de la Convention du Conseil de l'Europe sur la lutte contre "
-     "les êtres humains insiste", [ART + "10", COE]),
+    (
+        "ratification de la Convention du Conseil de l'Europe sur la lutte contre "
+        "la traite des êtres humains.",
+        [COE],
+    ),
+    (
+        "Les articles 1 et 5 de la Convention placent la prévention au cœur",
+        [ART + "1", ART + "5", COE],
+    ),
+    (
+        "L'article 6 de la Convention du Conseil de l'Europe sur la lutte contre "
+        "la traite des êtres\nhumains impose",
+        [ART + "6", COE],
+    ),
+    (
+        "L'article 10 de la Convention du Conseil de l'Europe sur la lutte contre "
+        "les êtres humains insiste",
+        [ART + "10", COE],
+    ),
     ("dans la Convention de \nVarsovie, ce délai", [COE]),
-    ("prévue à l'article 29§4, aux termes duquel les États parties à la "
-     "Convention", [ART + "29-4", COE]),
-    ("délivrée au titre de l'article L. \n316-1 du Code de l'entrée et du "
-     "Séjour des étrangers Et du Droit d'asile", ["ceseda-l316-1", "ceseda"]),
-    ("délivrés par le biais de l’article L.316-1 \ndu CESEDA",
-     ["ceseda-l316-1", "ceseda"]),
-    ("Selon les articles L511-4 et L521-4 du CESEDA et de l'article 20-4 de "
-     "l'ordonnance du 2 février 1945 sur l'enfance délinquante",
-     ["ceseda-l511-4", "ceseda", "ceseda-l521-4", "ord-45-174"]),
-    ("réprimée par les articles 225-4-1 et suivants du Code pénal.",
-     ["code-penal-225-4-1", "code-penal"]),
-    ("(articles 225-13 à 225-16 du Code Pénal)",
-     ["code-penal-225-13-225-16", "code-penal"]),
-    ("DES ETRES HUMAINS \n(Art.225-4-1 du Code Pénal)",
-     ["code-penal-225-4-1", "code-penal"]),
-    ("prévue par le protocole additionnel visant à prévenir, réprimer et punir "
-     "la traite des personnes, en particulier des femmes et des enfants et la "
-     "Convention du Conseil de l'Europe", ["un-palermo-protocol-2000", COE]),
-    ("PROTOCOLE ADDITIONNEL VISANT A PREVENIR, REPRIMER ET PUNIR LA TRAITE \n"
-     "DES PERSONNES", ["un-palermo-protocol-2000"]),
-    ("parties à la Convention des Nations unies contre la criminalité "
-     "transnationale organisée", ["un-untoc-2000"]),
-    ("Principes directeurs sur la protection internationale : Application de "
-     "l’Article 1A (2) de la Convention de 1951 et/ou du \nProtocole de 1967",
-     ["unhcr-guidelines-2006", "un-refugee-convention-1951-art-1a2",
-      "un-refugee-convention-1951", "un-refugee-protocol-1967"]),
+    (
+        "prévue à l'article 29§4, aux termes duquel les États parties à la Convention",
+        [ART + "29-4", COE],
+    ),
+    (
+        "délivrée au titre de l'article L. \n316-1 du Code de l'entrée et du "
+        "Séjour des étrangers Et du Droit d'asile",
+        ["ceseda-l316-1", "ceseda"],
+    ),
+    (
+        "délivrés par le biais de l’article L.316-1 \ndu CESEDA",
+        ["ceseda-l316-1", "ceseda"],
+    ),
+    (
+        "Selon les articles L511-4 et L521-4 du CESEDA et de l'article 20-4 de "
+        "l'ordonnance du 2 février 1945 sur l'enfance délinquante",
+        ["ceseda-l511-4", "ceseda", "ceseda-l521-4", "ord-45-174"],
+    ),
+    (
+        "réprimée par les articles 225-4-1 et suivants du Code pénal.",
+        ["code-penal-225-4-1", "code-penal"],
+    ),
+    (
+        "(articles 225-13 à 225-16 du Code Pénal)",
+        ["code-penal-225-13-225-16", "code-penal"],
+    ),
+    (
+        "DES ETRES HUMAINS \n(Art.225-4-1 du Code Pénal)",
+        ["code-penal-225-4-1", "code-penal"],
+    ),
+    (
+        "prévue par le protocole additionnel visant à prévenir, réprimer et punir "
+        "la traite des personnes, en particulier des femmes et des enfants et la "
+        "Convention du Conseil de l'Europe",
+        ["un-palermo-protocol-2000", COE],
+    ),
+    (
+        "PROTOCOLE ADDITIONNEL VISANT A PREVENIR, REPRIMER ET PUNIR LA TRAITE \n"
+        "DES PERSONNES",
+        ["un-palermo-protocol-2000"],
+    ),
+    (
+        "parties à la Convention des Nations unies contre la criminalité "
+        "transnationale organisée",
+        ["un-untoc-2000"],
+    ),
+    (
+        "Principes directeurs sur la protection internationale : Application de "
+        "l’Article 1A (2) de la Convention de 1951 et/ou du \nProtocole de 1967",
+        [
+            "unhcr-guidelines-2006",
+            "un-refugee-convention-1951-art-1a2",
+            "un-refugee-convention-1951",
+            "un-refugee-protocol-1967",
+        ],
+    ),
     ("des pays de \nl'OTAN de juin 2004 à Istanbul", ["nato-istanbul-2004"]),
-    ("la procédure \ndu mandat d’arrêt européen prévue par la décision-cadre du "
-     "Conseil de l'Union européenne du \n13 juin 2002", ["fd-2002-584-jai"]),
-    ("(Conclusions du Conseil sur la mise en place, au sein de l'Union "
-     "européenne, d'un réseau informel de rapporteurs nationaux",
-     ["council-conclusions-2009-06-04"]),
+    (
+        "la procédure \ndu mandat d’arrêt européen prévue par la décision-cadre du "
+        "Conseil de l'Union européenne du \n13 juin 2002",
+        ["fd-2002-584-jai"],
+    ),
+    (
+        "(Conclusions du Conseil sur la mise en place, au sein de l'Union "
+        "européenne, d'un réseau informel de rapporteurs nationaux",
+        ["council-conclusions-2009-06-04"],
+    ),
     (" décret n°2006-665 du 7 juin 2006", ["decret-2006-665"]),
-    ("le projet de loi portant transposition de la directive 2011/36/UE du \n"
-     "Parlement européen", ["loi-2013-711", "dir-2011-36-ue"]),
-    ("certaines des \nrecommandations du GRETA, notamment concernant les "
-     "modifications à effectuer dans le \nCode  pénal", [GRETA, "code-penal"]),
-    ("Les dispositions de la circulaire du 5 février 2009 doivent être "
-     "modifiées", ["circ-2009-02-05-sejour-victimes"]),
-    ("l'arrêt de la Cour européennes des droits de l'Homme du 7 janvier 20101",
-     ["cedh-rantsev-2010"]),
-    ("Rantsev c. Chypre et la Russie (requête n°25965/04), 7 janvier 2010",
-     ["cedh-rantsev-2010"]),
-    ("la Convention internationale des droits de l’enfant de 1989 dans la "
-     "rubrique des textes juridiques internationaux, l’arrêt « CEDH 11 \n"
-     "octobre 2012, C, N et V c. France » dans la rubrique des arrêts de la "
-     "Cour Européenne des Droits de l’Homme et la directive 2011/36/UE",
-     ["un-crc-1989", "cedh-cn-v-france-2012", "dir-2011-36-ue"]),
-    ("Comme le recommande le rapport du GRETA, le délai de rétablissement et "
-     "de réflexion ne \ndevra pas être révoqué",
-     [GRETA, "greta-2012-16-reflection-period"]),
-    ("Comme le constate le GRETA et les associations de terrain, le délai de "
-     "rétablissement et de \nréflexion", [GRETA, "greta-2012-16-reflection-period"]),
-    ("Comme le recommande le rapport du GRETA, compte tenu de la situation de "
-     "contrainte \ndans laquelle les victimes de traite se trouvent ou se sont "
-     "trouvées lors du dépôt et de \nl’examen de leur demande d’asile",
-     [GRETA, "greta-2012-16-asylum"]),
-    ("comme le suggère le rapport du GRETA, l’obligation d’informer les victimes "
-     "\nde la traite, dans une langue qu’elles comprennent, de leur droit de "
-     "demander cette \nindemnisation", [GRETA, "greta-2012-16-compensation"]),
-    ("un certain nombre de dispositions du code de procédure pénale tendent",
-     ["code-procedure-penale"]),
+    (
+        "le projet de loi portant transposition de la directive 2011/36/UE du \n"
+        "Parlement européen",
+        ["loi-2013-711", "dir-2011-36-ue"],
+    ),
+    (
+        "certaines des \nrecommandations du GRETA, notamment concernant les "
+        "modifications à effectuer dans le \nCode  pénal",
+        [GRETA, "code-penal"],
+    ),
+    (
+        "Les dispositions de la circulaire du 5 février 2009 doivent être modifiées",
+        ["circ-2009-02-05-sejour-victimes"],
+    ),
+    (
+        "l'arrêt de la Cour européennes des droits de l'Homme du 7 janvier 20101",
+        ["cedh-rantsev-2010"],
+    ),
+    (
+        "Rantsev c. Chypre et la Russie (requête n°25965/04), 7 janvier 2010",
+        ["cedh-rantsev-2010"],
+    ),
+    (
+        "la Convention internationale des droits de l’enfant de 1989 dans la "
+        "rubrique des textes juridiques internationaux, l’arrêt « CEDH 11 \n"
+        "octobre 2012, C, N et V c. France » dans la rubrique des arrêts de la "
+        "Cour Européenne des Droits de l’Homme et la directive 2011/36/UE",
+        ["un-crc-1989", "cedh-cn-v-france-2012", "dir-2011-36-ue"],
+    ),
+    (
+        "Comme le recommande le rapport du GRETA, le délai de rétablissement et "
+        "de réflexion ne \ndevra pas être révoqué",
+        [GRETA, "greta-2012-16-reflection-period"],
+    ),
+    (
+        "Comme le constate le GRETA et les associations de terrain, le délai de "
+        "rétablissement et de \nréflexion",
+        [GRETA, "greta-2012-16-reflection-period"],
+    ),
+    (
+        "Comme le recommande le rapport du GRETA, compte tenu de la situation de "
+        "contrainte \ndans laquelle les victimes de traite se trouvent ou se sont "
+        "trouvées lors du dépôt et de \nl’examen de leur demande d’asile",
+        [GRETA, "greta-2012-16-asylum"],
+    ),
+    (
+        "comme le suggère le rapport du GRETA, l’obligation d’informer les victimes "
+        "\nde la traite, dans une langue qu’elles comprennent, de leur droit de "
+        "demander cette \nindemnisation",
+        [GRETA, "greta-2012-16-compensation"],
+    ),
+    (
+        "un certain nombre de dispositions du code de procédure pénale tendent",
+        ["code-procedure-penale"],
+    ),
     # The plan names the GRETA body, not the 2013 report.
-    ("le groupe d'experts du \nConseil de l'Europe sur la traite des êtres "
-     "humains (GRETA)", []),
+    (
+        "le groupe d'experts du \nConseil de l'Europe sur la traite des êtres "
+        "humains (GRETA)",
+        [],
+    ),
     ("la signature d'une Convention n'est pas une condition", []),
     ("au moyen d'une Convention-cadre avec les acteurs", []),
     ("Instrument : projet de loi", []),
@@ -334,8 +449,11 @@ def test_curly_and_straight_apostrophes_agree():
     straight = "le mandat d'arrêt européen et l'article L.316-1"
     curly = straight.replace("'", "’")
     assert citations.find_citations(curly) == citations.find_citations(straight)
-    assert citations.find_citations(curly) == ["fd-2002-584-jai", "ceseda-l316-1",
-                                               "ceseda"]
+    assert citations.find_citations(curly) == [
+        "fd-2002-584-jai",
+        "ceseda-l316-1",
+        "ceseda",
+    ]
 
 
 def test_load_legal_texts_accepts_a_path(tmp_path):

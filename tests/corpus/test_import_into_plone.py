@@ -48,7 +48,13 @@ class TestImportTree:
         assert plan.portal_type == "ActionPlan"
         chapters = [plan[f"chapitre-{n}"] for n in range(1, 8)]
         assert [c.roman_number for c in chapters] == [
-            "I", "II", "III", "IV", "V", "VI", "VII"
+            "I",
+            "II",
+            "III",
+            "IV",
+            "V",
+            "VI",
+            "VII",
         ]
         assert all(c.findings and c.findings.raw for c in chapters[:6])
 
@@ -86,7 +92,9 @@ class TestImportTree:
         assert [b.getId for b in hits] == ["dir-2011-36-ue"]
 
     def test_full_text_search_finds_official_text(self, imported):
-        hits = api.content.find(SearchableText="rapporteur national", portal_type="Measure")
+        hits = api.content.find(
+            SearchableText="rapporteur national", portal_type="Measure"
+        )
         assert "mesure-33" in {b.getId for b in hits}
 
 
@@ -120,15 +128,18 @@ class TestReimport:
         assert _count(portal) == before
         assert third.counter.unchanged == second.counter.unchanged > 150
 
-
     def test_reimport_restores_and_keeps_user_content(self, imported):
         portal, _ = imported
         measure = portal["plan-action-2010"]["chapitre-1"]["mesure-1"]
         original = measure.title
         with api.env.adopt_roles(["Manager"]):
             measure.title = "Titre modifié"
-            api.content.create(measure, "Proposal", id="ma-proposition",
-                               title="Proposition d'un utilisateur")
+            api.content.create(
+                measure,
+                "Proposal",
+                id="ma-proposition",
+                title="Proposition d'un utilisateur",
+            )
             report = import_corpus(portal, SOURCE)
         assert measure.title == original
         assert "ma-proposition" in measure.objectIds()

@@ -2,11 +2,10 @@
 
 from pathlib import Path
 
+import pytest
 import subprocess
 import sys
 import zipfile
-
-import pytest
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,8 +15,18 @@ ROOT = Path(__file__).resolve().parents[2]
 def wheel_names(tmp_path_factory) -> set[str]:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "-q", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
     )
     (wheel,) = out.glob("traite_portal-*.whl")
@@ -29,7 +38,8 @@ def _expected(folder: str) -> list[str]:
     base = ROOT / folder
     return sorted(
         f"traite_portal/{folder}/{p.relative_to(base)}"
-        for p in base.rglob("*") if p.is_file()
+        for p in base.rglob("*")
+        if p.is_file()
     )
 
 
@@ -50,7 +60,9 @@ class TestWheel:
 
     def test_metadata_and_every_model(self, wheel_names):
         assert "traite_portal/profiles/default/metadata.xml" in wheel_names
-        models = {n for n in wheel_names if n.startswith("traite_portal/content_types/")}
+        models = {
+            n for n in wheel_names if n.startswith("traite_portal/content_types/")
+        }
         assert len(models) == len(list((ROOT / "content_types").glob("*.xml"))) == 12
 
     def test_distribution_files_in_wheel(self, wheel_names):

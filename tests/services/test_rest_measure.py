@@ -14,16 +14,26 @@ def measure_url(functional):
     with api.env.adopt_roles(["Manager"]):
         plan = api.content.create(portal, "ActionPlan", id="plan", title="Plan")
         chapter = api.content.create(
-            plan, "Chapter", id="chapitre-1", title="Coordonner", number=1,
+            plan,
+            "Chapter",
+            id="chapitre-1",
+            title="Coordonner",
+            number=1,
             roman_number="I",
         )
         api.content.create(
-            chapter, "Measure", id="mesure-1",
-            title="CREER UNE STRUCTURE DE COORDINATION NATIONALE", number=1,
-            responsible_bodies=["premier-ministre"], instruments=["decret"],
-            deadline_start=2010, deadline_end=2010,
-            official_text=RichTextValue("<p>La Convention…</p>", "text/html",
-                                        "text/x-html-safe"),
+            chapter,
+            "Measure",
+            id="mesure-1",
+            title="CREER UNE STRUCTURE DE COORDINATION NATIONALE",
+            number=1,
+            responsible_bodies=["premier-ministre"],
+            instruments=["decret"],
+            deadline_start=2010,
+            deadline_end=2010,
+            official_text=RichTextValue(
+                "<p>La Convention…</p>", "text/html", "text/x-html-safe"
+            ),
         )
     transaction.commit()
     return f"{portal.absolute_url()}/plan/chapitre-1/mesure-1"
@@ -48,8 +58,11 @@ class TestRestMeasure:
         portal_url = measure_url.rsplit("/plan/", 1)[0]
         response = requests.get(
             f"{portal_url}/@search",
-            params={"portal_type": "Measure", "measure_number:int": 1,
-                    "metadata_fields": "measure_number"},
+            params={
+                "portal_type": "Measure",
+                "measure_number:int": 1,
+                "metadata_fields": "measure_number",
+            },
             headers={"Accept": "application/json"},
             timeout=30,
         )

@@ -37,7 +37,7 @@ class TestSetup:
     def test_profile_version(self, profile_last_version):
         assert profile_last_version("traite_portal:default") == "1001"
 
-    @pytest.mark.parametrize("portal_type,title", TYPES.items())
+    @pytest.mark.parametrize(("portal_type", "title"), TYPES.items())
     def test_fti(self, get_fti, portal_type, title):
         fti = get_fti(portal_type)
         assert fti.title == title
@@ -57,8 +57,13 @@ class TestSetup:
         assert "Anonymous" not in roles
 
     @pytest.mark.parametrize(
-        "index", ["measure_number", "implementation_status", "responsible_bodies",
-                  "legal_identifiers"],
+        "index",
+        [
+            "measure_number",
+            "implementation_status",
+            "responsible_bodies",
+            "legal_identifiers",
+        ],
     )
     def test_catalog_index(self, index):
         assert index in api.portal.get_tool("portal_catalog").indexes()

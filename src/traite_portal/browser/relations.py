@@ -28,19 +28,30 @@ class RelationsViewlet(ViewletBase):
             obj = getattr(relation, end, None)
             if obj is None or not api.user.has_permission("View", obj=obj):
                 continue
-            items.append({"title": obj.Title(), "url": obj.absolute_url(),
-                          "type": obj.portal_type})
+            items.append(
+                {
+                    "title": obj.Title(),
+                    "url": obj.absolute_url(),
+                    "type": obj.portal_type,
+                }
+            )
         return sorted(items, key=lambda i: i["title"])
 
     def groups(self) -> list[dict]:
         groups = []
         for name, (outgoing, incoming) in LABELS.items():
             out = self._visible(
-                api.relation.get(source=self.context, relationship=name,
-                                 unrestricted=True), "to_object")
+                api.relation.get(
+                    source=self.context, relationship=name, unrestricted=True
+                ),
+                "to_object",
+            )
             back = self._visible(
-                api.relation.get(target=self.context, relationship=name,
-                                 unrestricted=True), "from_object")
+                api.relation.get(
+                    target=self.context, relationship=name, unrestricted=True
+                ),
+                "from_object",
+            )
             if out:
                 groups.append({"label": outgoing, "items": out, "id": f"{name}-out"})
             if back:

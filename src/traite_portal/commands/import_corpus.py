@@ -20,16 +20,29 @@ def build_parser() -> argparse.ArgumentParser:
         description="Importe le plan d'action de 2010 et les propositions du "
         "Collectif dans le portail (mise à jour sans doublon).",
     )
-    parser.add_argument("file", nargs="?", type=Path, default=default_corpus_path(),
-                        help="fichier texte source (par défaut : data/…)")
-    parser.add_argument("-c", "--zope-conf", type=Path,
-                        default=Path("var/instance/etc/zope.conf"),
-                        help="zope.conf de l'instance")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        default=default_corpus_path(),
+        help="fichier texte source (par défaut : data/…)",
+    )
+    parser.add_argument(
+        "-c",
+        "--zope-conf",
+        type=Path,
+        default=Path("var/instance/etc/zope.conf"),
+        help="zope.conf de l'instance",
+    )
     parser.add_argument("-s", "--site", default="traite", help="identifiant du site")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="analyse le fichier et affiche le résumé sans rien écrire")
-    parser.add_argument("--no-progress", action="store_true",
-                        help="pas de barre de progression")
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="analyse le fichier et affiche le résumé sans rien écrire",
+    )
+    parser.add_argument(
+        "--no-progress", action="store_true", help="pas de barre de progression"
+    )
     return parser
 
 
@@ -60,11 +73,13 @@ def _import(args, corpus) -> int:
     catalogue = load_legal_texts()
     total = len(corpus.measures) + len(catalogue)
     try:
-        with site_transaction(app, args.site, f"traite-import {args.file.name}") as site:
-            with tqdm(total=total, desc="Import", unit="élément",
-                      disable=args.no_progress) as bar:
-                report = load_corpus(site, corpus, progress=bar,
-                                     catalogue=catalogue)
+        with site_transaction(
+            app, args.site, f"traite-import {args.file.name}"
+        ) as site:
+            with tqdm(
+                total=total, desc="Import", unit="élément", disable=args.no_progress
+            ) as bar:
+                report = load_corpus(site, corpus, progress=bar, catalogue=catalogue)
     except CorpusFormatError as error:
         print(f"Erreur : {error} Rien n'a été écrit.", file=sys.stderr)
         return 2

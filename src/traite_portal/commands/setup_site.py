@@ -64,11 +64,13 @@ def create_site(app, site_id: str, import_corpus: bool = True):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="traite-setup", description=__doc__)
-    parser.add_argument("-c", "--zope-conf", type=Path,
-                        default=Path("var/instance/etc/zope.conf"))
+    parser.add_argument(
+        "-c", "--zope-conf", type=Path, default=Path("var/instance/etc/zope.conf")
+    )
     parser.add_argument("-s", "--site", default="traite")
-    parser.add_argument("--password-file", type=Path,
-                        default=Path("var/admin-password"))
+    parser.add_argument(
+        "--password-file", type=Path, default=Path("var/admin-password")
+    )
     args = parser.parse_args(argv)
     from traite_portal.commands.zope_app import open_app
 
@@ -82,11 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"Site « {args.site} » créé avec le corpus.")
     if new:
-        print(f"Compte administrateur : {ADMIN_USER} / {password} "
-              f"(enregistré dans {args.password_file})")
+        print(
+            f"Compte administrateur : {ADMIN_USER} / {password} "
+            f"(enregistré dans {args.password_file})"
+        )
     else:
-        print(f"Compte administrateur : {ADMIN_USER} "
-              f"(mot de passe dans {args.password_file})")
+        print(
+            f"Compte administrateur : {ADMIN_USER} "
+            f"(mot de passe dans {args.password_file})"
+        )
     return 0
 
 

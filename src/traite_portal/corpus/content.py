@@ -69,8 +69,15 @@ def set_fields(obj, values: dict) -> bool:
     return changed
 
 
-def upsert(container, portal_type: str, item_id: str, title: str, values: dict,
-           counter: WriteCounter, description: str = ""):
+def upsert(
+    container,
+    portal_type: str,
+    item_id: str,
+    title: str,
+    values: dict,
+    counter: WriteCounter,
+    description: str = "",
+):
     """Create the item or update it in place; never a second copy."""
     obj = container.get(item_id)
     if obj is not None and obj.portal_type != portal_type:
@@ -80,8 +87,12 @@ def upsert(container, portal_type: str, item_id: str, title: str, values: dict,
         )
     if obj is None:
         obj = api.content.create(
-            container=container, type=portal_type, id=item_id, title=title,
-            description=description, safe_id=False,
+            container=container,
+            type=portal_type,
+            id=item_id,
+            title=title,
+            description=description,
+            safe_id=False,
         )
         set_fields(obj, values)
         obj.reindexObject()

@@ -28,7 +28,7 @@ def short_title(text: str, limit: int = 120) -> str:
     """The first sentence of a text, cut at a word boundary, for titles."""
     first = " ".join(text.split())
     for stop in (". ", " : "):
-        if stop in first[:limit + 1]:
+        if stop in first[: limit + 1]:
             first = first[: first.index(stop) + 1].rstrip(" :")
             break
     if len(first) <= limit:

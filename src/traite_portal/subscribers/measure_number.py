@@ -22,7 +22,9 @@ def check_unique_number(measure, event) -> None:
     if plan is None or measure.number is None:
         return
     brains = api.content.find(
-        context=plan, portal_type="Measure", measure_number=measure.number,
+        context=plan,
+        portal_type="Measure",
+        measure_number=measure.number,
         unrestricted=True,
     )
     others = [b for b in brains if b.UID != api.content.get_uuid(measure)]

@@ -24,6 +24,8 @@ def associations(context=None) -> SimpleVocabulary:
     """Associations configured in the registry, in their configured order."""
     names = api.portal.get_registry_record(REGISTRY_RECORD, default=None) or []
     return SimpleVocabulary(
-        [SimpleTerm(value=association_token(n), token=association_token(n), title=n)
-         for n in names]
+        [
+            SimpleTerm(value=association_token(n), token=association_token(n), title=n)
+            for n in names
+        ]
     )
