@@ -27,14 +27,21 @@ $(VENV)/.installed: setup.py constraints.txt | $(BIN)/python
 .PHONY: install
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
-$(ZOPE_CONF): etc/zope.conf.in etc/zope.ini.in etc/site.zcml
-	mkdir -p $(INSTANCE)/etc $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
-	sed -e 's|@INSTANCE@|$(INSTANCE)|g' -e 's|@VAR@|$(VAR)|g' etc/zope.conf.in > $(ZOPE_CONF)
-	sed -e 's|@VAR@|$(VAR)|g' -e 's|@LISTEN@|$(LISTEN)|g' etc/zope.ini.in > $(INSTANCE)/etc/zope.ini
-	cp etc/site.zcml $(INSTANCE)/etc/site.zcml
+$(INSTANCE)/etc:
+	mkdir -p $@ $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
+
+$(ZOPE_CONF): etc/zope.conf.in | $(INSTANCE)/etc
+	sed -e 's|@INSTANCE@|$(INSTANCE)|g' -e 's|@VAR@|$(VAR)|g' $< > $@
+
+# The port is written on first run; delete this file to serve on another LISTEN.
+$(INSTANCE)/etc/zope.ini: etc/zope.ini.in | $(INSTANCE)/etc
+	sed -e 's|@VAR@|$(VAR)|g' -e 's|@LISTEN@|$(LISTEN)|g' $< > $@
+
+$(INSTANCE)/etc/site.zcml: etc/site.zcml | $(INSTANCE)/etc
+	cp $< $@
 
 .PHONY: instance
-instance: $(ZOPE_CONF) ## Write the Zope instance configuration under var/
+instance: $(ZOPE_CONF) $(INSTANCE)/etc/zope.ini $(INSTANCE)/etc/site.zcml ## Write the Zope instance configuration under var/
 
 .PHONY: site
 site: install instance ## Create the admin user and the site with the corpus (once)
