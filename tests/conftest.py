@@ -1,10 +1,13 @@
 """pytest-plone fixtures bound to the portal's layers."""
 
+from plone import api
 from pytest_plone import fixtures_factory
 from traite_portal.testing import CORPUS_FUNCTIONAL_TESTING
 from traite_portal.testing import CORPUS_INTEGRATION_TESTING
 from traite_portal.testing import FUNCTIONAL_TESTING
 from traite_portal.testing import INTEGRATION_TESTING
+
+import pytest
 
 
 pytest_plugins = ["pytest_plone"]
@@ -23,3 +26,23 @@ globals().update(
         keep_session=False,
     )
 )
+
+
+@pytest.fixture
+def create_measure():
+    """Factory: ``create_measure(portal, **fields)`` makes plan/ch/m as Manager.
+
+    The plan is ``plan``, its chapter ``ch`` (number 1) and the measure ``m``
+    (number 1 unless ``fields`` says otherwise); returns the measure.
+    """
+
+    def create(portal, **fields):
+        with api.env.adopt_roles(["Manager"]):
+            plan = api.content.create(portal, "ActionPlan", id="plan", title="Plan")
+            chapter = api.content.create(
+                plan, "Chapter", id="ch", title="Chapitre", number=1, roman_number="I"
+            )
+            values = {"id": "m", "title": "Mesure", "number": 1, **fields}
+            return api.content.create(chapter, "Measure", **values)
+
+    return create

@@ -1,6 +1,5 @@
 """Years read « 2010 » in Classic UI pages and forms, never « 2 010 »."""
 
-from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 
@@ -11,24 +10,12 @@ import transaction
 
 
 @pytest.fixture
-def measure_url(functional):
-    portal = functional["portal"]
-    with api.env.adopt_roles(["Manager"]):
-        plan = api.content.create(portal, "ActionPlan", id="plan", title="Plan")
-        chapter = api.content.create(
-            plan, "Chapter", id="ch", title="C", number=1, roman_number="I"
-        )
-        api.content.create(
-            chapter,
-            "Measure",
-            id="m",
-            title="M",
-            number=1,
-            deadline_start=2011,
-            deadline_end=2013,
-        )
+def measure_url(functional, create_measure):
+    measure = create_measure(
+        functional["portal"], title="M", deadline_start=2011, deadline_end=2013
+    )
     transaction.commit()
-    return f"{portal.absolute_url()}/plan/ch/m"
+    return measure.absolute_url()
 
 
 class TestYearWidget:

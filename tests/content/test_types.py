@@ -8,15 +8,8 @@ import pytest
 
 
 @pytest.fixture
-def plan(integration):
-    portal = integration["portal"]
-    with api.env.adopt_roles(["Manager"]):
-        plan = api.content.create(portal, "ActionPlan", id="plan", title="Plan")
-        chapter = api.content.create(
-            plan, "Chapter", id="ch1", title="Chapitre", number=1, roman_number="I"
-        )
-        api.content.create(chapter, "Measure", id="m1", title="Mesure 1", number=1)
-    return plan
+def plan(integration, create_measure):
+    return create_measure(integration["portal"]).__parent__.__parent__
 
 
 class TestContainment:
@@ -46,12 +39,12 @@ class TestContainment:
             api.content.create(portal, portal_type, title="X")
 
     def test_measure_defaults(self, plan):
-        measure = plan["ch1"]["m1"]
+        measure = plan["ch"]["m"]
         assert measure.implementation_status == "not_started"
         assert measure.responsible_bodies == []
 
     def test_proposal_in_measure(self, plan):
-        measure = plan["ch1"]["m1"]
+        measure = plan["ch"]["m"]
         with api.env.adopt_roles(["Manager"]):
             proposal = api.content.create(
                 measure, "Proposal", title="Ajouter une mesure", kind="addition"

@@ -1,6 +1,5 @@
 """A measure read through plone.restapi over real HTTP, anonymously."""
 
-from plone import api
 from plone.app.textfield.value import RichTextValue
 
 import pytest
@@ -9,34 +8,20 @@ import transaction
 
 
 @pytest.fixture
-def measure_url(functional):
-    portal = functional["portal"]
-    with api.env.adopt_roles(["Manager"]):
-        plan = api.content.create(portal, "ActionPlan", id="plan", title="Plan")
-        chapter = api.content.create(
-            plan,
-            "Chapter",
-            id="chapitre-1",
-            title="Coordonner",
-            number=1,
-            roman_number="I",
-        )
-        api.content.create(
-            chapter,
-            "Measure",
-            id="mesure-1",
-            title="CREER UNE STRUCTURE DE COORDINATION NATIONALE",
-            number=1,
-            responsible_bodies=["premier-ministre"],
-            instruments=["decret"],
-            deadline_start=2010,
-            deadline_end=2010,
-            official_text=RichTextValue(
-                "<p>La Convention…</p>", "text/html", "text/x-html-safe"
-            ),
-        )
+def measure_url(functional, create_measure):
+    measure = create_measure(
+        functional["portal"],
+        title="CREER UNE STRUCTURE DE COORDINATION NATIONALE",
+        responsible_bodies=["premier-ministre"],
+        instruments=["decret"],
+        deadline_start=2010,
+        deadline_end=2010,
+        official_text=RichTextValue(
+            "<p>La Convention…</p>", "text/html", "text/x-html-safe"
+        ),
+    )
     transaction.commit()
-    return f"{portal.absolute_url()}/plan/chapitre-1/mesure-1"
+    return measure.absolute_url()
 
 
 class TestRestMeasure:
