@@ -36,6 +36,7 @@ setup(
         "plone.api",
         "plone.restapi",
         "plone.distribution",
+        "plone.app.caching",
         "plone.app.contenttypes",
         "plone.app.dexterity",
         "plone.app.relationfield",

@@ -5,24 +5,18 @@ temporary var/ folder, then serves it with runwsgi and reads it over HTTP.
 """
 
 from pathlib import Path
+from servers import free_port
+from servers import serving
 
 import os
 import pytest
 import re
 import requests
-import socket
 import subprocess
-import time
 
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _run(args, env=None, **kwargs) -> subprocess.CompletedProcess:
@@ -40,7 +34,7 @@ def _run(args, env=None, **kwargs) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def instance(tmp_path_factory):
     var = tmp_path_factory.mktemp("var")
-    port = _free_port()
+    port = free_port()
     make = ["make", "--no-print-directory", f"VAR={var}", f"LISTEN=localhost:{port}"]
     first = _run([*make, "site"], env={"ADMIN_PASSWORD": ""})
     assert first.returncode == 0, first.stdout + first.stderr
@@ -100,23 +94,9 @@ class TestMakeSite:
 @pytest.fixture(scope="module")
 def server(instance):
     ini = instance["var"] / "instance" / "etc" / "zope.ini"
-    process = subprocess.Popen(
-        [str(BIN / "runwsgi"), str(ini)],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     url = f"http://localhost:{instance['port']}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            requests.get(url, timeout=2)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.5)
-    yield url
-    process.terminate()
-    process.wait(timeout=30)
+    with serving([str(BIN / "runwsgi"), str(ini)], ROOT, url):
+        yield url
 
 
 class TestServed:
