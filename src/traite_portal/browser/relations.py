@@ -53,7 +53,7 @@ class RelationsViewlet(ViewletBase):
                 "from_object",
             )
             if out:
-                groups.append({"label": outgoing, "items": out, "id": f"{name}-out"})
+                groups.append({"label": outgoing, "entries": out, "id": f"{name}-out"})
             if back:
-                groups.append({"label": incoming, "items": back, "id": f"{name}-in"})
+                groups.append({"label": incoming, "entries": back, "id": f"{name}-in"})
         return groups
