@@ -38,8 +38,8 @@ def _anonymous_can_view(obj) -> bool:
 class TestUpgrade1001:
     def test_step_is_registered(self, site_at_1000):
         setup = api.portal.get_tool("portal_setup")
-        # upgradeSteps registers one group: a list of steps.
-        (group,) = setup.listUpgrades(PROFILE)
+        # upgradeSteps registers one group (a list of steps) per version.
+        group, _ = setup.listUpgrades(PROFILE)
         assert [step["title"] for step in group] == [
             "Rôles et workflows de relecture",
             "États des contenus existants",
@@ -47,10 +47,10 @@ class TestUpgrade1001:
         ]
         assert {step["dest"] for step in group} == {("1001",)}
 
-    def test_upgrade_reaches_1001(self, site_at_1000):
+    def test_upgrade_reaches_the_profile_version(self, site_at_1000):
         setup = api.portal.get_tool("portal_setup")
         setup.upgradeProfile(PROFILE)
-        assert setup.getLastVersionForProfile(PROFILE) == ("1001",)
+        assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
         assert setup.listUpgrades(PROFILE) == []
 
     @pytest.mark.parametrize(
@@ -88,3 +88,14 @@ class TestUpgrade1001:
         portal, _ = site_at_1000
         api.portal.get_tool("portal_setup").upgradeProfile(PROFILE)
         assert {"Coordinator", "Jurist", "MinistryEditor"} <= set(portal.validRoles())
+
+
+class TestUpgrade1002:
+    def test_groups_created(self, integration):
+        setup = api.portal.get_tool("portal_setup")
+        api.group.delete(groupname="coordinators")
+        setup.setLastVersionForProfile(PROFILE, "1001")
+        setup.upgradeProfile(PROFILE)
+        assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+        group = api.group.get(groupname="coordinators")
+        assert "Coordinator" in group.getRoles()

@@ -1,6 +1,7 @@
 """Install and uninstall handlers of the add-on profile."""
 
 from plone.base.interfaces import INonInstallable
+from traite_portal.groups import ensure_groups
 from zope.interface import implementer
 
 
@@ -16,7 +17,8 @@ class HiddenProfiles:
 
 
 def post_install(context) -> None:
-    """Nothing beyond the profile's own steps; content comes from the import."""
+    """Create the portal's groups; content comes from the corpus import."""
+    ensure_groups()
 
 
 def uninstall(context) -> None:
