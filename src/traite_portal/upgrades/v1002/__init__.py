@@ -16,6 +16,4 @@ def update_role_mappings(setup_tool) -> None:
     """Apply the workflows' permissions again and reindex security."""
     workflow_tool = api.portal.get_tool("portal_workflow")
     workflow_tool.updateRoleMappings()
-    api.portal.get_tool("portal_catalog").reindexIndex(
-        ["allowedRolesAndUsers"], None
-    )
+    api.portal.get_tool("portal_catalog").reindexIndex(["allowedRolesAndUsers"], None)
