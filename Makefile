@@ -47,6 +47,11 @@ instance: $(ZOPE_CONF) $(INSTANCE)/etc/zope.ini $(INSTANCE)/etc/site.zcml ## Wri
 site: install instance ## Create the admin user and the site with the corpus (once)
 	$(BIN)/traite-setup -c $(ZOPE_CONF) -s $(SITE) --password-file $(VAR)/admin-password
 
+.PHONY: demo
+demo: install instance ## Add the demo users (random passwords in var/demo-users.txt); never in production
+	$(BIN)/traite-setup -c $(ZOPE_CONF) -s $(SITE) --password-file $(VAR)/admin-password \
+	  --demo --demo-users-file $(VAR)/demo-users.txt
+
 .PHONY: start
 start: site ## Install, create the site if needed and serve http://localhost:8080
 	@echo "Portail : http://localhost:8080/$(SITE)  (Ctrl-C pour arrêter)"

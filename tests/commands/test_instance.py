@@ -92,7 +92,29 @@ class TestMakeSite:
 
 
 @pytest.fixture(scope="module")
-def server(instance):
+def demo(instance):
+    """`make demo` on the instance: demo users with random passwords."""
+    result = _run([*instance["make"], "demo"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    users_file = instance["var"] / "demo-users.txt"
+    passwords = dict(line.split(" ") for line in users_file.read_text().splitlines())
+    return {"result": result, "file": users_file, "passwords": passwords}
+
+
+class TestMakeDemo:
+    def test_passwords_written_for_owner_only(self, demo):
+        assert "7 utilisateurs" in demo["result"].stdout
+        assert oct(demo["file"].stat().st_mode)[-3:] == "600"
+        assert "demo-coordination" in demo["passwords"]
+
+    def test_passwords_are_random(self, demo):
+        values = list(demo["passwords"].values())
+        assert len(set(values)) == len(values)
+        assert all(len(value) >= 16 for value in values)
+
+
+@pytest.fixture(scope="module")
+def server(instance, demo):
     ini = instance["var"] / "instance" / "etc" / "zope.ini"
     url = f"http://localhost:{instance['port']}"
     with serving([str(BIN / "runwsgi"), str(ini)], ROOT, url):
@@ -117,3 +139,21 @@ class TestServed:
         ).json()
         assert data["number"] == 1
         assert data["responsible_bodies"][0]["token"] == "premier-ministre"
+
+    def test_demo_user_logs_in(self, server, demo):
+        password = demo["passwords"]["demo-juriste"]
+        response = requests.post(
+            f"{server}/traite/@login",
+            json={"login": "demo-juriste", "password": password},
+            headers={"Accept": "application/json"},
+            timeout=60,
+        )
+        assert response.status_code == 200, response.text
+        assert "token" in response.json()
+        refused = requests.post(
+            f"{server}/traite/@login",
+            json={"login": "demo-juriste", "password": "demo"},
+            headers={"Accept": "application/json"},
+            timeout=60,
+        )
+        assert refused.status_code == 401

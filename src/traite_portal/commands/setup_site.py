@@ -5,7 +5,9 @@
 - the Zope admin password comes from ``ADMIN_PASSWORD`` when set, otherwise
   from ``var/admin-password``, otherwise it is generated and stored there;
 - the site is created once, through the ``traite`` distribution (French,
-  Classic UI, add-on installed, corpus imported); later runs change nothing.
+  Classic UI, add-on installed, corpus imported); later runs change nothing;
+- ``--demo`` also applies the ``demo`` profile (never in production): demo
+  users get fresh random passwords, written to ``var/demo-users.txt``.
 """
 
 from pathlib import Path
@@ -62,6 +64,23 @@ def create_site(app, site_id: str, import_corpus: bool = True):
     return site_api.create(app, "traite", answers)
 
 
+def install_demo(app, site_id: str, users_file: Path) -> dict[str, str]:
+    """Apply the demo profile, reset the demo passwords and write them down."""
+    from traite_portal.commands.zope_app import site_transaction
+    from traite_portal.setuphandlers.demo import create_demo_users
+
+    with site_transaction(app, site_id, "Profil de démonstration") as site:
+        site.portal_setup.runAllImportStepsFromProfile("profile-traite_portal:demo")
+        passwords = create_demo_users(reset_passwords=True)
+    users_file.parent.mkdir(parents=True, exist_ok=True)
+    users_file.touch(mode=0o600)
+    users_file.chmod(0o600)
+    users_file.write_text(
+        "".join(f"{name} {password}\n" for name, password in passwords.items())
+    )
+    return passwords
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="traite-setup", description=__doc__)
     parser.add_argument(
@@ -70,6 +89,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-s", "--site", default="traite")
     parser.add_argument(
         "--password-file", type=Path, default=Path("var/admin-password")
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="utilisateurs de démonstration (jamais en production)",
+    )
+    parser.add_argument(
+        "--demo-users-file", type=Path, default=Path("var/demo-users.txt")
     )
     args = parser.parse_args(argv)
     from traite_portal.commands.zope_app import open_app
@@ -92,6 +119,12 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"Compte administrateur : {ADMIN_USER} "
             f"(mot de passe dans {args.password_file})"
+        )
+    if args.demo:
+        passwords = install_demo(app, args.site, args.demo_users_file)
+        print(
+            f"Démonstration : {len(passwords)} utilisateurs, mots de passe "
+            f"dans {args.demo_users_file} (jamais en production)"
         )
     return 0
 
