@@ -1,0 +1,1 @@
+"""``@history-diff``: the field-by-field changes between two versions."""

@@ -1,0 +1,1 @@
+"""``@implementation-status``: a measure's status and its timeline."""
