@@ -1,0 +1,1 @@
+"""Co-editing: versions, conditional REST requests (ETag / If-Match), locking."""
