@@ -65,6 +65,10 @@ import: install instance ## Re-import the corpus into the site (updates, no dupl
 import-dry-run: install ## Parse the corpus and print the summary, write nothing
 	$(BIN)/traite-import --dry-run
 
+.PHONY: notify-overdue
+notify-overdue: install instance ## Mail the ministries about overdue measures (once a month each; server stopped)
+	$(BIN)/traite-notify-overdue -c $(ZOPE_CONF) -s $(SITE)
+
 .PHONY: test
 test: install ## Run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -40,6 +40,7 @@ setup(
         "plone.app.contenttypes",
         "plone.app.dexterity",
         "plone.app.relationfield",
+        "plone.app.discussion",
         "collective.exportimport",
         "lxml",
         "elasticsearch",
@@ -63,6 +64,7 @@ setup(
         "console_scripts": [
             "traite-import = traite_portal.commands.import_corpus:main",
             "traite-setup = traite_portal.commands.setup_site:main",
+            "traite-notify-overdue = traite_portal.commands.notify_overdue:main",
         ],
     },
 )

@@ -1,5 +1,6 @@
 """Install and uninstall handlers of the add-on profile."""
 
+from plone import api
 from plone.base.interfaces import INonInstallable
 from traite_portal.groups import ensure_groups
 from zope.interface import implementer
@@ -16,9 +17,27 @@ class HiddenProfiles:
         return []
 
 
+# Notification mails (profiles/default/contentrules.xml) need a sender. Set
+# only when empty, so re-applying the profile never overwrites the address an
+# administrator chose in the mail control panel.
+DEFAULT_SENDER = {
+    "plone.email_from_address": "portail-traite@example.org",
+    "plone.email_from_name": "Portail traite des êtres humains",
+}
+
+
+def set_default_sender() -> None:
+    """Give the site a sender address and name unless it already has them."""
+    for record, value in DEFAULT_SENDER.items():
+        if not api.portal.get_registry_record(record, default=None):
+            api.portal.set_registry_record(record, value)
+
+
 def post_install(context) -> None:
-    """Create the portal's groups; content comes from the corpus import."""
+    """Create the portal's groups and a default sender; content comes from the
+    corpus import."""
     ensure_groups()
+    set_default_sender()
 
 
 def uninstall(context) -> None:
