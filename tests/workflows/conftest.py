@@ -1,12 +1,25 @@
-"""A site holding one item per (content type, state) and one user per role."""
+"""A site holding one item per (content type, state) and one user per role.
 
+The matrix layer is built once; the in-process cells read it through an
+integration layer, the HTTP cells and the leak tests through a functional
+layer serving it over a real WSGI server.
+"""
+
+from matrix_http import COMMON_WORD
+from matrix_http import HIDDEN_PARENT_WORD
+from matrix_http import PASSWORD
+from matrix_http import unique_word
+from matrix_http import username_for
 from plone import api
+from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import login
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
+from plone.base.interfaces.syndication import IFeedSettings
+from plone.testing.zope import WSGI_SERVER_FIXTURE
 from pytest_plone import fixtures_factory
 from traite_portal.testing import FIXTURE
 from traite_portal.workflows.matrix import LOCAL_SUBJECTS
@@ -14,9 +27,6 @@ from traite_portal.workflows.matrix import SUBJECTS
 from traite_portal.workflows.matrix import WORKFLOWS
 
 import pytest
-
-
-PASSWORD = "secret-Pass-2026"
 
 
 def create_item(portal, portal_type: str, item_id: str | None = None):
@@ -35,10 +45,6 @@ def create_item(portal, portal_type: str, item_id: str | None = None):
         )
 
 
-def username_for(role: str) -> str:
-    return role.lower().replace(" ", "-")
-
-
 def create_subject(role: str):
     """A user holding the role globally (local roles are granted per item)."""
     user = api.user.create(
@@ -52,8 +58,39 @@ def create_subject(role: str):
     return user
 
 
+def _containers(portal):
+    """The measure holding every proposal and the library of every legal text."""
+    plan = api.content.create(portal, "ActionPlan", id="plan", title="Plan")
+    chapter = api.content.create(
+        plan, "Chapter", id="ch", title="Chapitre", number=1, roman_number="I"
+    )
+    measure = api.content.create(chapter, "Measure", id="m", title="M", number=1)
+    library = api.content.create(portal, "TextLibrary", id="textes", title="Textes")
+    for container in (measure, library):
+        feed = IFeedSettings(container)
+        feed.enabled = True
+        feed.max_items = 100
+    return {"Proposal": measure}, library
+
+
+def _hidden_parent(portal):
+    """A private folder > public library > published circular (breadcrumbs)."""
+    folder = api.content.create(
+        portal, "Folder", id="prive", title=f"Dossier {HIDDEN_PARENT_WORD}"
+    )
+    library = api.content.create(folder, "TextLibrary", id="biblio", title="Biblio")
+    circular = api.content.create(
+        library, "Circular", id="circulaire", title="Circulaire visible"
+    )
+    api.content.transition(obj=circular, to_state="published")
+    # Folders have no workflow on this site: hide this one by its own settings.
+    for permission in ("View", "Access contents information"):
+        folder.manage_permission(permission, ["Manager", "Site Administrator"], 0)
+    folder.reindexObjectSecurity()
+
+
 class MatrixLayer(PloneSandboxLayer):
-    """Built once: the matrix then only reads, which keeps 2,800 cells fast."""
+    """Built once: the matrix then only reads, which keeps 5,000 cells fast."""
 
     defaultBases = (FIXTURE,)
 
@@ -63,15 +100,39 @@ class MatrixLayer(PloneSandboxLayer):
         for role in SUBJECTS:
             if role != "Anonymous":
                 create_subject(role)
+        containers, library = _containers(portal)
+        items = {}
         for workflow in WORKFLOWS:
             for portal_type in workflow.types:
+                container = containers.get(portal_type, library)
                 for state in workflow.states:
-                    obj = create_item(portal, portal_type, f"{portal_type}-{state}")
+                    word = unique_word(portal_type, state)
+                    obj = api.content.create(
+                        container,
+                        portal_type,
+                        id=f"{portal_type}-{state}",
+                        title=f"Élément {word}",
+                        description=f"Résumé {word} {COMMON_WORD}",
+                        safe_id=False,
+                    )
                     api.content.transition(obj=obj, to_state=state)
                     for role in LOCAL_SUBJECTS:
                         api.user.grant_roles(
                             username=username_for(role), obj=obj, roles=[role]
                         )
+                    items[portal_type, state] = obj
+        # A public proposal citing a draft and a published circular.
+        for state in ("draft", "published"):
+            api.relation.create(
+                source=items["Proposal", "validated"],
+                target=items["Circular", state],
+                relationship="cites",
+            )
+        _hidden_parent(portal)
+        # Reindex at the end: with other subscribers in the same transaction,
+        # some catalog entries were left stale (see the delivery report).
+        for obj in items.values():
+            obj.reindexObject()
         setRoles(portal, TEST_USER_ID, ["Member"])
 
 
@@ -80,8 +141,19 @@ MATRIX_INTEGRATION_TESTING = IntegrationTesting(
     bases=(MATRIX_FIXTURE,),
     name="TraitePortalMatrixLayer:IntegrationTesting",
 )
+MATRIX_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(MATRIX_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="TraitePortalMatrixLayer:FunctionalTesting",
+)
 
-globals().update(fixtures_factory(((MATRIX_INTEGRATION_TESTING, "matrix"),)))
+globals().update(
+    fixtures_factory(
+        (
+            (MATRIX_INTEGRATION_TESTING, "matrix"),
+            (MATRIX_FUNCTIONAL_TESTING, "matrixhttp"),
+        )
+    )
+)
 
 
 @pytest.fixture
@@ -96,6 +168,16 @@ def matrix_item(matrix):
         return brain._unrestrictedGetObject()
 
     return _get
+
+
+@pytest.fixture(scope="class")
+def served_portal(matrixhttp_class):
+    """The matrix site served over HTTP, for one test class (read only)."""
+    matrixhttp_class.testSetUp()
+    try:
+        yield matrixhttp_class["portal"]
+    finally:
+        matrixhttp_class.testTearDown()
 
 
 @pytest.fixture

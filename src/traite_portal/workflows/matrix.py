@@ -1,8 +1,9 @@
 """The permission matrix as data: role × content type × state × operation.
 
 The workflow definitions in ``profiles/default/workflows`` implement these
-rules; ``tests/workflows/test_matrix.py`` checks every cell against a real
-site and ``docs/permissions.md`` is generated from the same table.
+rules; ``tests/workflows/test_matrix.py`` (in process) and
+``tests/workflows/test_matrix_http.py`` (over a real HTTP server) check every
+cell, and ``docs/permissions.md`` is generated from the same table.
 """
 
 from traite_portal.workflows.definitions import LEGAL_TEXT_WORKFLOW
@@ -36,6 +37,24 @@ PERMISSIONS = {
     "delete": "Delete objects",
 }
 
+# Operations whose outcome follows the View permission: whoever may view an
+# item reaches it by each of these paths, and nobody else does.
+ACCESS_PATHS = {
+    "page": "the HTML page (GET as a browser does)",
+    "rest_get": "REST GET of the item (Accept: application/json)",
+    "listing": "its container's listing (REST `items` and `@@listing_view`)",
+    "catalog": "`api.content.find` as the user, by the item's unique word",
+    "rest_search": "REST `@search` by the item's unique word",
+    "breadcrumbs": "REST `@breadcrumbs` of the item",
+    "navigation": "REST `@navigation` (the site's navigation tree)",
+}
+# The operations checked over the real WSGI server.
+HTTP_OPERATIONS = ("page", "rest_get", "listing", "rest_search", "breadcrumbs")
+
+# Types navigation never lists, whoever asks: they are not in the registry's
+# plone.displayed_types (profiles/default/registry.xml), so a library of
+# 100,000 texts costs the navigation tree nothing.
+NOT_IN_NAVIGATION = frozenset((*PROPOSAL_WORKFLOW.types, *LEGAL_TEXT_WORKFLOW.types))
 
 WORKFLOWS = (PROPOSAL_WORKFLOW, LEGAL_TEXT_WORKFLOW)
 
@@ -51,12 +70,31 @@ class Cell(NamedTuple):
 
 
 def operations(workflow: Workflow) -> tuple[str, ...]:
-    """The operations of a workflow: view, edit, delete and each transition."""
-    return (*PERMISSIONS, *workflow.transitions)
+    """The operations of a workflow: permissions, access paths, transitions."""
+    return (*PERMISSIONS, *ACCESS_PATHS, *workflow.transitions)
 
 
-def is_allowed(workflow: Workflow, state_id: str, operation: str, role: str) -> bool:
+def may_view(workflow: Workflow, state_id: str, role: str) -> bool:
+    """Whether a subject holds View on an item in a state."""
+    roles = workflow.states[state_id].view
+    return "Anonymous" in roles or role in roles
+
+
+def is_allowed(
+    workflow: Workflow,
+    state_id: str,
+    operation: str,
+    role: str,
+    portal_type: str | None = None,
+) -> bool:
     """Whether a subject may perform an operation on an item in a state."""
+    if operation == "navigation":
+        portal_type = portal_type or workflow.types[0]
+        if portal_type in NOT_IN_NAVIGATION:
+            return False
+        return may_view(workflow, state_id, role)
+    if operation in ACCESS_PATHS:
+        return may_view(workflow, state_id, role)
     if operation in PERMISSIONS:
         roles = getattr(workflow.states[state_id], operation)
         return "Anonymous" in roles or role in roles
@@ -69,7 +107,7 @@ def cells(workflow: Workflow, portal_type: str):
     for state_id in workflow.states:
         for operation in operations(workflow):
             for role in SUBJECTS:
-                allowed = is_allowed(workflow, state_id, operation, role)
+                allowed = is_allowed(workflow, state_id, operation, role, portal_type)
                 yield Cell(role, portal_type, state_id, operation, allowed)
 
 
