@@ -129,8 +129,8 @@ class MatrixLayer(PloneSandboxLayer):
                 relationship="cites",
             )
         _hidden_parent(portal)
-        # Reindex at the end: with other subscribers in the same transaction,
-        # some catalog entries were left stale (see the delivery report).
+        # plone.api's grant_roles(obj=…) sets local roles without reindexing
+        # security (the sharing tab does): index every item once, at the end.
         for obj in items.values():
             obj.reindexObject()
         setRoles(portal, TEST_USER_ID, ["Member"])

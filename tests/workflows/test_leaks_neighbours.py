@@ -2,8 +2,9 @@
 
 The matrix layer holds a private folder > public library > published
 circular, and a validated proposal citing a draft and a published circular.
-The two xfail tests are leaks found in Plone and plone.restapi, kept strict
-so that they fail (and get un-marked) once the fixes land.
+Two leaks found here in Plone and plone.restapi are fixed by the portal:
+breadcrumbs skip parents the user may not view (browser/breadcrumbs.py) and
+REST relation fields skip hidden targets (serializers/relations.py).
 """
 
 from matrix_http import HIDDEN_PARENT_WORD
@@ -24,10 +25,6 @@ def site(served_portal) -> dict:
 class TestNoLeakThroughNeighbours:
     """A visible item must not reveal a hidden parent or a hidden cited text."""
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="LEAK in Plone's breadcrumbs_view (Classic breadcrumbs viewlet)",
-    )
     def test_page_hides_a_hidden_parent(self, site):
         url = f"{site['portal']}/prive/biblio/circulaire"
         page = session_for("Anonymous").get(url, timeout=TIMEOUT)
@@ -35,11 +32,6 @@ class TestNoLeakThroughNeighbours:
         assert "Circulaire visible" in page.text
         assert HIDDEN_PARENT_WORD not in page.text
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="LEAK in Plone's breadcrumbs_view (no View check on parents); "
-        "needs a breadcrumbs_view override for IBrowserLayer",
-    )
     def test_breadcrumbs_hide_a_hidden_parent(self, site):
         url = f"{site['portal']}/prive/biblio/circulaire/@breadcrumbs"
         crumbs = session_for("Anonymous").get(url, headers=JSON, timeout=TIMEOUT)
@@ -64,15 +56,7 @@ class TestNoLeakThroughNeighbours:
     @pytest.mark.parametrize(
         "accept",
         [
-            pytest.param(
-                "application/json",
-                marks=pytest.mark.xfail(
-                    strict=True,
-                    reason="LEAK in plone.restapi's relation serializer (no View "
-                    "check on targets); needs a RelationList serializer for "
-                    "ITraiteContent",
-                ),
-            ),
+            "application/json",
             "text/html",
         ],
     )
