@@ -151,7 +151,10 @@ globals().update(
         (
             (MATRIX_INTEGRATION_TESTING, "matrix"),
             (MATRIX_FUNCTIONAL_TESTING, "matrixhttp"),
-        )
+        ),
+        # Not kept for the session: the matrix site would stay stacked on the
+        # base layer and its content would show in other folders' tests.
+        keep_session=False,
     )
 )
 

@@ -12,6 +12,8 @@ from traite_portal.workflows.model import Workflow
 
 AUTHORS = ("Owner", "Editor", *ADMINS)
 AUTHORS_READERS = ("Owner", "Editor", "Reader", *ADMINS)
+# Who reads the Collectif's shared work, and its versions.
+COLLECTIF_READERS = (*AUTHORS_READERS, "Coordinator", "AssociationMember", "Jurist")
 
 PROPOSAL_WORKFLOW = Workflow(
     id="traite_proposal_workflow",
@@ -25,30 +27,35 @@ PROPOSAL_WORKFLOW = Workflow(
             view=(*AUTHORS_READERS, "Coordinator"),
             edit=(*AUTHORS, "Coordinator"),
             delete=("Owner", *ADMINS),
+            history=(*AUTHORS_READERS, "Coordinator"),
         ),
         "shared": State(
             "Partagée",
             "Toutes les associations la lisent et la co-rédigent.",
             view=(*AUTHORS_READERS, "Coordinator", "AssociationMember", "Jurist"),
             edit=(*AUTHORS, "Coordinator", "AssociationMember"),
+            history=COLLECTIF_READERS,
         ),
         "submitted": State(
             "Soumise",
             "Figée pendant la relecture des coordinateurs.",
             view=(*AUTHORS_READERS, "Coordinator", "AssociationMember", "Jurist"),
             edit=ADMINS,
+            history=COLLECTIF_READERS,
         ),
         "validated": State(
             "Validée",
             "Validée par le Collectif et publique.",
             view=("Anonymous",),
             edit=ADMINS,
+            history=COLLECTIF_READERS,
         ),
         "withdrawn": State(
             "Retirée",
             "Retirée par ses auteurs ; visible d'eux et des coordinateurs.",
             view=(*AUTHORS_READERS, "Coordinator"),
             edit=ADMINS,
+            history=(*AUTHORS_READERS, "Coordinator"),
         ),
     },
     transitions={
@@ -111,24 +118,28 @@ LEGAL_TEXT_WORKFLOW = Workflow(
             view=(*AUTHORS_READERS, *MINISTRY),
             edit=(*AUTHORS, "MinistryEditor"),
             delete=("Owner", *ADMINS),
+            history=(*AUTHORS_READERS, *MINISTRY),
         ),
         "pending": State(
             "En attente de relecture",
             "Soumis au relecteur du ministère ; lu par les juristes.",
             view=(*AUTHORS_READERS, *MINISTRY, "Jurist"),
             edit=("MinistryReviewer", *ADMINS),
+            history=(*AUTHORS_READERS, *MINISTRY, "Jurist"),
         ),
         "published": State(
             "Publié",
             "Visible de tous.",
             view=("Anonymous",),
             edit=ADMINS,
+            history=(*AUTHORS_READERS, *MINISTRY, "Jurist"),
         ),
         "repealed": State(
             "Abrogé",
             "N'est plus en vigueur ; reste lisible par tous.",
             view=("Anonymous",),
             edit=ADMINS,
+            history=(*AUTHORS_READERS, *MINISTRY, "Jurist"),
         ),
     },
     transitions={

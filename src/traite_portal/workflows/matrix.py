@@ -35,6 +35,7 @@ PERMISSIONS = {
     "view": "View",
     "edit": "Modify portal content",
     "delete": "Delete objects",
+    "history": "CMFEditions: Access previous versions",
 }
 
 # Operations whose outcome follows the View permission: whoever may view an

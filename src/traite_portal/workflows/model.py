@@ -25,6 +25,9 @@ class State:
     view: tuple[str, ...]
     edit: tuple[str, ...]
     delete: tuple[str, ...] = ADMINS
+    # Previous versions (CMFEditions): ``@history`` and the version pages
+    # check this permission only, not View, so the workflow manages it.
+    history: tuple[str, ...] = ADMINS
 
 
 # Transitions are guarded by permissions, not roles: a role guard ignores proxy
