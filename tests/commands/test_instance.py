@@ -114,7 +114,27 @@ class TestMakeDemo:
 
 
 @pytest.fixture(scope="module")
-def server(instance, demo):
+def overdue_runs(instance):
+    """`make notify-overdue` twice in a row on the instance."""
+    runs = [_run([*instance["make"], "notify-overdue"]) for _ in range(2)]
+    for run in runs:
+        assert run.returncode == 0, run.stdout + run.stderr
+    return runs
+
+
+class TestNotifyOverdue:
+    def test_first_run_notifies_then_second_sends_nothing(self, overdue_runs):
+        first, second = (run.stdout for run in overdue_runs)
+        overdue = int(re.search(r"Mesures en retard : (\d+)", first).group(1))
+        # Every measure of the 2010 plan had a deadline before today's year.
+        assert overdue > 0
+        assert f"notifiées maintenant : {overdue} ;" in first
+        assert "notifiées maintenant : 0 ;" in second
+        assert f"déjà notifiées ce mois-ci : {overdue}." in second
+
+
+@pytest.fixture(scope="module")
+def server(instance, demo, overdue_runs):
     ini = instance["var"] / "instance" / "etc" / "zope.ini"
     url = f"http://localhost:{instance['port']}"
     with serving([str(BIN / "runwsgi"), str(ini)], ROOT, url):
