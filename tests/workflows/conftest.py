@@ -21,8 +21,18 @@ from plone.app.testing import TEST_USER_NAME
 from plone.base.interfaces.syndication import IFeedSettings
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 from pytest_plone import fixtures_factory
+from traite_portal.groups import association_group_id
+from traite_portal.groups import ensure_groups
+from traite_portal.groups import ministry_editors_group_id
+from traite_portal.groups import ministry_reviewers_group_id
 from traite_portal.testing import FIXTURE
+from traite_portal.vocabularies.associations import association_token
+from traite_portal.vocabularies.associations import REGISTRY_RECORD
+from traite_portal.workflows.matrix import GROUP_SUBJECTS
 from traite_portal.workflows.matrix import LOCAL_SUBJECTS
+from traite_portal.workflows.matrix import MATRIX_MINISTRY
+from traite_portal.workflows.matrix import MINISTRY_TYPES
+from traite_portal.workflows.matrix import OTHER_MINISTRY
 from traite_portal.workflows.matrix import SUBJECTS
 from traite_portal.workflows.matrix import WORKFLOWS
 
@@ -45,17 +55,49 @@ def create_item(portal, portal_type: str, item_id: str | None = None):
         )
 
 
+OTHER_ASSOCIATION = "Autre association de la matrice"
+
+
+def matrix_association_token() -> str:
+    """The authoring association of every matrix proposal (the registry's first)."""
+    names = api.portal.get_registry_record(REGISTRY_RECORD)
+    return association_token(names[0])
+
+
+def subject_groups() -> dict[str, str]:
+    """The group each group subject belongs to."""
+    return {
+        "AuthoringAssociation": association_group_id(matrix_association_token()),
+        "OtherAssociation": association_group_id(association_token(OTHER_ASSOCIATION)),
+        "OwnMinistryEditor": ministry_editors_group_id(MATRIX_MINISTRY),
+        "OtherMinistryEditor": ministry_editors_group_id(OTHER_MINISTRY),
+        "OwnMinistryReviewer": ministry_reviewers_group_id(MATRIX_MINISTRY),
+        "OtherMinistryReviewer": ministry_reviewers_group_id(OTHER_MINISTRY),
+    }
+
+
 def create_subject(role: str):
-    """A user holding the role globally (local roles are granted per item)."""
+    """A user holding the role: globally, through a group, or (local) per item."""
     user = api.user.create(
         email=f"{username_for(role)}@example.org",
         username=username_for(role),
         password=PASSWORD,
         roles=["Member"],
     )
-    if role not in LOCAL_SUBJECTS | {"Member"}:
+    if role in GROUP_SUBJECTS:
+        api.group.add_user(groupname=subject_groups()[role], user=user)
+    elif role not in LOCAL_SUBJECTS | {"Member"}:
         api.user.grant_roles(user=user, roles=[role])
     return user
+
+
+def authorship(portal_type: str) -> dict:
+    """The fields that tie a matrix item to an association or a ministry."""
+    if portal_type == "Proposal":
+        return {"associations": [matrix_association_token()]}
+    if portal_type in MINISTRY_TYPES:
+        return {"ministry": MATRIX_MINISTRY}
+    return {}
 
 
 def _containers(portal):
@@ -97,6 +139,9 @@ class MatrixLayer(PloneSandboxLayer):
     def setUpPloneSite(self, portal):
         setRoles(portal, TEST_USER_ID, ["Manager"])
         login(portal, TEST_USER_NAME)
+        names = api.portal.get_registry_record(REGISTRY_RECORD)
+        api.portal.set_registry_record(REGISTRY_RECORD, [*names, OTHER_ASSOCIATION])
+        ensure_groups()
         for role in SUBJECTS:
             if role != "Anonymous":
                 create_subject(role)
@@ -114,6 +159,7 @@ class MatrixLayer(PloneSandboxLayer):
                         title=f"Élément {word}",
                         description=f"Résumé {word} {COMMON_WORD}",
                         safe_id=False,
+                        **authorship(portal_type),
                     )
                     api.content.transition(obj=obj, to_state=state)
                     for role in LOCAL_SUBJECTS:

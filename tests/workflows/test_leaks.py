@@ -30,7 +30,7 @@ HIDDEN = [
     (role, item)
     for role in SUBJECTS
     for item in ITEMS
-    if not may_view(WORKFLOW_OF[item[0]], item[1], role)
+    if not may_view(WORKFLOW_OF[item[0]], item[1], role, item[0])
 ]
 PUBLIC = [item for item in ITEMS if item[1] in PUBLIC_STATES]
 # @search is asked with every unique word ("a OR b …"), which its @id echoes.

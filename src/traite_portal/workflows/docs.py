@@ -8,6 +8,8 @@ from traite_portal.workflows.matrix import all_cells
 from traite_portal.workflows.matrix import HTTP_OPERATIONS
 from traite_portal.workflows.matrix import is_allowed
 from traite_portal.workflows.matrix import LOCAL_SUBJECTS
+from traite_portal.workflows.matrix import MATRIX_MINISTRY
+from traite_portal.workflows.matrix import MINISTRY_TYPES
 from traite_portal.workflows.matrix import NOT_IN_NAVIGATION
 from traite_portal.workflows.matrix import operations
 from traite_portal.workflows.matrix import PERMISSIONS
@@ -26,7 +28,17 @@ Every cell (role × content type × state × operation) is checked by a test
 against a real site: {count} cells. ✓ = allowed, · = refused.
 
 - Local roles (granted on the item, through the sharing tab): {local}.
-  The other roles are global; "Member" is an authenticated user with no role.
+  "Member" is an authenticated user with no role.
+- Group members, whose roles come from the item (`traite_portal.groups`):
+  `AuthoringAssociation` is in the group of the association named in the
+  proposal's `associations` (local Editor, plus AssociationMember),
+  `OtherAssociation` in another association's group (AssociationMember only);
+  `OwnMinistryEditor` / `OwnMinistryReviewer` are in the editors' / reviewers'
+  group of the text's `ministry` ({ministry}), `OtherMinistry…` in those of
+  another ministry. The ministry columns are those of {ministry_types} (the
+  legal types that name a ministry); on the other legal types their users
+  are plain members.
+- The other roles are global.
 - Permissions, checked in process (`tests/workflows/test_matrix.py`):
   {permissions}.
 - Access paths, which all follow the View permission:
@@ -65,6 +77,17 @@ against a real site: {count} cells. ✓ = allowed, · = refused.
 - **Shared and submitted proposals**: read by every association
   (AssociationMember) and by jurists.
 - **Repealed texts** stay public.
+- **Authoring association** (`AuthoringAssociation`): acts on its proposals
+  as a local Editor (read, edit, share, submit, withdraw, retract); only the
+  creator (Owner) and administrators delete a draft.
+- **Other ministries** (`OtherMinistry…`): nothing on another ministry's
+  texts before publication; ministry editors and reviewers hold no global
+  role.
+- **Versions** (`history`): whoever may view a non-public item; for public
+  items, the portal's roles but not Anonymous.
+- **Measures' implementation status** is not a workflow state: only the
+  editors of the ministries a measure lists in `responsible_bodies` change it
+  (`tests/ministries`, `docs/ministries.md`).
 - **Anonymous REST**: `plone.restapi: Use REST API` is granted to Anonymous
   explicitly (`profiles/default/rolemap.xml`): anonymous clients read over
   REST exactly what they read as pages.
@@ -83,7 +106,8 @@ def workflow_section(workflow: Workflow) -> list[str]:
         "Types : " + ", ".join(f"`{t}`" for t in workflow.types) + ".",
         "",
     ]
-    portal_type = workflow.types[0]
+    # A type whose items name a ministry, when the workflow has one.
+    portal_type = min(set(workflow.types) & MINISTRY_TYPES, default=workflow.types[0])
     for state_id, state in workflow.states.items():
         lines += [f"### {state.title} (`{state_id}`)", "", state.description, ""]
         lines.append("| Opération | " + " | ".join(map(_label, SUBJECTS)) + " |")
@@ -105,6 +129,8 @@ def render() -> str:
     text = HEADER.format(
         count=sum(1 for _ in all_cells()),
         local=", ".join(sorted(LOCAL_SUBJECTS)),
+        ministry=f"`{MATRIX_MINISTRY}`",
+        ministry_types=" and ".join(f"`{t}`" for t in sorted(MINISTRY_TYPES)),
         permissions=", ".join(f"`{op}` ({perm})" for op, perm in PERMISSIONS.items()),
         paths="\n".join(f"  - `{op}`: {label}" for op, label in ACCESS_PATHS.items()),
         http=", ".join(f"`{op}`" for op in (*HTTP_OPERATIONS, "navigation")),

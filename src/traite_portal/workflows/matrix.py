@@ -31,6 +31,43 @@ SUBJECTS = (
 )
 LOCAL_SUBJECTS = frozenset({"Owner", "Editor", "Reader"})
 
+# Members of the portal's groups (traite_portal.groups), who hold their roles
+# because of the item: the authoring association's group gets Editor on its
+# proposals (associations/localroles.py), a ministry's groups get
+# MinistryEditor / MinistryReviewer on the texts of that ministry
+# (ministries/localroles.py). Matrix items name the first association and
+# MATRIX_MINISTRY; "other" subjects belong to another association / ministry.
+MATRIX_MINISTRY = "min-justice"
+OTHER_MINISTRY = "min-interieur"
+MINISTRY_TYPES = frozenset({"Circular", "NationalText"})  # types with a ministry
+GROUP_SUBJECTS = (
+    "AuthoringAssociation",
+    "OtherAssociation",
+    "OwnMinistryEditor",
+    "OtherMinistryEditor",
+    "OwnMinistryReviewer",
+    "OtherMinistryReviewer",
+)
+SUBJECTS = (*SUBJECTS, *GROUP_SUBJECTS)
+
+
+def subject_roles(subject: str, portal_type: str) -> tuple[str, ...]:
+    """The roles a subject holds on an item of a type ("Member": none)."""
+    if subject == "AuthoringAssociation":
+        if portal_type == "Proposal":
+            return ("AssociationMember", "Editor")
+        return ("AssociationMember",)
+    if subject == "OtherAssociation":
+        return ("AssociationMember",)
+    if subject in ("OwnMinistryEditor", "OwnMinistryReviewer"):
+        if portal_type in MINISTRY_TYPES:
+            return ("MinistryEditor",) if "Editor" in subject else ("MinistryReviewer",)
+        return ("Member",)
+    if subject in ("OtherMinistryEditor", "OtherMinistryReviewer"):
+        return ("Member",)
+    return (subject,)
+
+
 PERMISSIONS = {
     "view": "View",
     "edit": "Modify portal content",
@@ -75,10 +112,13 @@ def operations(workflow: Workflow) -> tuple[str, ...]:
     return (*PERMISSIONS, *ACCESS_PATHS, *workflow.transitions)
 
 
-def may_view(workflow: Workflow, state_id: str, role: str) -> bool:
-    """Whether a subject holds View on an item in a state."""
+def may_view(
+    workflow: Workflow, state_id: str, role: str, portal_type: str | None = None
+) -> bool:
+    """Whether a subject holds View on an item of a type in a state."""
     roles = workflow.states[state_id].view
-    return "Anonymous" in roles or role in roles
+    held = subject_roles(role, portal_type or workflow.types[0])
+    return "Anonymous" in roles or any(r in roles for r in held)
 
 
 def is_allowed(
@@ -89,18 +129,19 @@ def is_allowed(
     portal_type: str | None = None,
 ) -> bool:
     """Whether a subject may perform an operation on an item in a state."""
+    portal_type = portal_type or workflow.types[0]
     if operation == "navigation":
-        portal_type = portal_type or workflow.types[0]
         if portal_type in NOT_IN_NAVIGATION:
             return False
-        return may_view(workflow, state_id, role)
+        return may_view(workflow, state_id, role, portal_type)
     if operation in ACCESS_PATHS:
-        return may_view(workflow, state_id, role)
+        return may_view(workflow, state_id, role, portal_type)
+    held = subject_roles(role, portal_type)
     if operation in PERMISSIONS:
         roles = getattr(workflow.states[state_id], operation)
-        return "Anonymous" in roles or role in roles
+        return "Anonymous" in roles or any(r in roles for r in held)
     transition = workflow.transitions[operation]
-    return state_id in transition.sources and role in transition.roles
+    return state_id in transition.sources and any(r in transition.roles for r in held)
 
 
 def cells(workflow: Workflow, portal_type: str):
