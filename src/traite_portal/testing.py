@@ -44,11 +44,15 @@ class TraitePortalCorpusLayer(PloneSandboxLayer):
 
     def setUpPloneSite(self, portal):
         from plone import api
+        from Products.CMFCore.indexing import processQueue
         from traite_portal.corpus.loader import default_corpus_path
         from traite_portal.corpus.loader import import_corpus
 
         with api.env.adopt_roles(["Manager"]):
             import_corpus(portal, default_corpus_path())
+        # plone.app.testing commits the layer after unsetting the site; index
+        # now, while the site's components (Dexterity defaults) are there.
+        processQueue()
 
 
 CORPUS_FIXTURE = TraitePortalCorpusLayer()

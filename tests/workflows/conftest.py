@@ -20,6 +20,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.base.interfaces.syndication import IFeedSettings
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from Products.CMFCore.indexing import processQueue
 from pytest_plone import fixtures_factory
 from traite_portal.groups import association_group_id
 from traite_portal.groups import ensure_groups
@@ -97,6 +98,10 @@ def authorship(portal_type: str) -> dict:
         return {"associations": [matrix_association_token()]}
     if portal_type in MINISTRY_TYPES:
         return {"ministry": MATRIX_MINISTRY}
+    if portal_type == "Measure":
+        return {"number": 2, "responsible_bodies": [MATRIX_MINISTRY]}
+    if portal_type == "Chapter":
+        return {"number": 2, "roman_number": "II"}
     return {}
 
 
@@ -112,7 +117,15 @@ def _containers(portal):
         feed = IFeedSettings(container)
         feed.enabled = True
         feed.max_items = 100
-    return {"Proposal": measure}, library
+    containers = {
+        "Proposal": measure,
+        "ActionPlan": portal,
+        "TextLibrary": portal,
+        "Chapter": plan,
+        "Annex": plan,
+        "Measure": chapter,
+    }
+    return containers, library
 
 
 def _hidden_parent(portal):
@@ -161,7 +174,8 @@ class MatrixLayer(PloneSandboxLayer):
                         safe_id=False,
                         **authorship(portal_type),
                     )
-                    api.content.transition(obj=obj, to_state=state)
+                    if api.content.get_state(obj) != state:
+                        api.content.transition(obj=obj, to_state=state)
                     for role in LOCAL_SUBJECTS:
                         api.user.grant_roles(
                             username=username_for(role), obj=obj, roles=[role]
@@ -179,6 +193,10 @@ class MatrixLayer(PloneSandboxLayer):
         # security (the sharing tab does): index every item once, at the end.
         for obj in items.values():
             obj.reindexObject()
+        # plone.app.testing commits the layer after unsetting the site: a
+        # queue processed then indexes without the site's components (no
+        # Dexterity defaults, so no exclude_from_nav / is_default_page).
+        processQueue()
         setRoles(portal, TEST_USER_ID, ["Member"])
 
 

@@ -16,6 +16,7 @@ from matrix_http import TIMEOUT
 from matrix_http import unique_word
 from plone import api
 from traite_portal.workflows.matrix import may_view
+from traite_portal.workflows.matrix import REVIEW_WORKFLOWS
 from traite_portal.workflows.matrix import SUBJECTS
 from traite_portal.workflows.matrix import WORKFLOWS
 
@@ -32,7 +33,9 @@ HIDDEN = [
     for item in ITEMS
     if not may_view(WORKFLOW_OF[item[0]], item[1], role, item[0])
 ]
-PUBLIC = [item for item in ITEMS if item[1] in PUBLIC_STATES]
+# The plan's parts (one_state_workflow) are public: checked by the matrix.
+REVIEWED = {t for w in REVIEW_WORKFLOWS for t in w.types}
+PUBLIC = [item for item in ITEMS if item[1] in PUBLIC_STATES and item[0] in REVIEWED]
 # @search is asked with every unique word ("a OR b …"), which its @id echoes.
 SEARCHES = ("rest_search",)
 

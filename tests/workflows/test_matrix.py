@@ -14,6 +14,7 @@ from traite_portal.workflows.matrix import ACCESS_PATHS
 from traite_portal.workflows.matrix import all_cells
 from traite_portal.workflows.matrix import HTTP_OPERATIONS
 from traite_portal.workflows.matrix import PERMISSIONS
+from traite_portal.workflows.matrix import TYPE_PERMISSIONS
 
 import pathlib
 import pytest
@@ -42,6 +43,9 @@ def _allowed(obj, cell) -> bool:
     """What the site answers for the cell, as the cell's subject."""
     if cell.operation in PERMISSIONS:
         return api.user.has_permission(PERMISSIONS[cell.operation], obj=obj)
+    own = TYPE_PERMISSIONS.get(cell.portal_type, {})
+    if cell.operation in own:
+        return api.user.has_permission(own[cell.operation], obj=obj)
     if cell.operation == "catalog":
         word = unique_word(cell.portal_type, cell.state)
         found = [b.UID for b in api.content.find(SearchableText=word)]

@@ -180,3 +180,24 @@ LEGAL_TEXT_WORKFLOW = Workflow(
         ),
     },
 )
+
+# Plone's own one_state_workflow, as the matrix sees it: the plan and its
+# parts are always published. Edit and delete come from Plone's rolemap
+# (Owner, Editor); a measure's status has its own permission (see matrix.py).
+ONE_STATE_WORKFLOW = Workflow(
+    id="one_state_workflow",
+    title="Plan, chapitres, mesures, annexes et bibliothèques",
+    types=("ActionPlan", "Chapter", "Measure", "Annex", "TextLibrary"),
+    initial="published",
+    states={
+        "published": State(
+            "Publié",
+            "Toujours public ; modifié par les administrateurs (et les rôles "
+            "locaux Propriétaire / Éditeur).",
+            view=("Anonymous",),
+            edit=("Owner", "Editor", *ADMINS),
+            delete=("Owner", "Editor", *ADMINS),
+            history=("Owner", "Editor", "Reviewer", "Contributor", *ADMINS),
+        ),
+    },
+)

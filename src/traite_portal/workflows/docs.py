@@ -5,6 +5,7 @@ Usage: ``python -m traite_portal.workflows.docs > docs/permissions.md``
 
 from traite_portal.workflows.matrix import ACCESS_PATHS
 from traite_portal.workflows.matrix import all_cells
+from traite_portal.workflows.matrix import cells
 from traite_portal.workflows.matrix import HTTP_OPERATIONS
 from traite_portal.workflows.matrix import is_allowed
 from traite_portal.workflows.matrix import LOCAL_SUBJECTS
@@ -35,9 +36,11 @@ against a real site: {count} cells. ✓ = allowed, · = refused.
   `OtherAssociation` in another association's group (AssociationMember only);
   `OwnMinistryEditor` / `OwnMinistryReviewer` are in the editors' / reviewers'
   group of the text's `ministry` ({ministry}), `OtherMinistry…` in those of
-  another ministry. The ministry columns are those of {ministry_types} (the
-  legal types that name a ministry); on the other legal types their users
-  are plain members.
+  another ministry ({ministry_types} name a ministry; on the other legal
+  types these users are plain members). On the plan's parts, the matrix
+  measure lists {ministry} among its responsible bodies (`status`: who may
+  change its implementation status), and every text library gives the
+  ministries' editors a local Contributor (to add texts).
 - The other roles are global.
 - Permissions, checked in process (`tests/workflows/test_matrix.py`):
   {permissions}.
@@ -98,29 +101,44 @@ def _label(subject: str) -> str:
     return f"{subject} (local)" if subject in LOCAL_SUBJECTS else subject
 
 
+def type_groups(workflow: Workflow) -> list[tuple[str, ...]]:
+    """The workflow's types, grouped when every one of their cells agrees."""
+    groups: dict[tuple, list[str]] = {}
+    for portal_type in workflow.types:
+        key = tuple(
+            (c.state, c.operation, c.role, c.allowed)
+            for c in cells(workflow, portal_type)
+        )
+        groups.setdefault(key, []).append(portal_type)
+    return [tuple(types) for types in groups.values()]
+
+
 def workflow_section(workflow: Workflow) -> list[str]:
-    """The Markdown tables of one workflow, one table per state."""
-    lines = [
-        f"## {workflow.title} (`{workflow.id}`)",
-        "",
-        "Types : " + ", ".join(f"`{t}`" for t in workflow.types) + ".",
-        "",
-    ]
-    # A type whose items name a ministry, when the workflow has one.
-    portal_type = min(set(workflow.types) & MINISTRY_TYPES, default=workflow.types[0])
-    for state_id, state in workflow.states.items():
-        lines += [f"### {state.title} (`{state_id}`)", "", state.description, ""]
-        lines.append("| Opération | " + " | ".join(map(_label, SUBJECTS)) + " |")
-        lines.append("|---" * (len(SUBJECTS) + 1) + "|")
-        for operation in operations(workflow):
-            marks = [
-                "✓"
-                if is_allowed(workflow, state_id, operation, role, portal_type)
-                else "·"
-                for role in SUBJECTS
-            ]
-            lines.append(f"| `{operation}` | " + " | ".join(marks) + " |")
-        lines.append("")
+    """The Markdown tables of one workflow: per group of types, per state."""
+    lines = [f"## {workflow.title} (`{workflow.id}`)", ""]
+    groups = type_groups(workflow)
+    for types in groups:
+        heading = "#" * (3 if len(groups) == 1 else 4)
+        names = ", ".join(f"`{t}`" for t in types)
+        if len(groups) > 1:
+            lines += [f"### {names}", ""]
+        else:
+            lines += [f"Types: {names}.", ""]
+        portal_type = types[0]
+        for state_id, state in workflow.states.items():
+            lines += [f"{heading} {state.title} (`{state_id}`)", ""]
+            lines += [state.description, ""]
+            lines.append("| Operation | " + " | ".join(map(_label, SUBJECTS)) + " |")
+            lines.append("|---" * (len(SUBJECTS) + 1) + "|")
+            for operation in operations(workflow, portal_type):
+                marks = [
+                    "✓"
+                    if is_allowed(workflow, state_id, operation, role, portal_type)
+                    else "·"
+                    for role in SUBJECTS
+                ]
+                lines.append(f"| `{operation}` | " + " | ".join(marks) + " |")
+            lines.append("")
     return lines
 
 

@@ -7,6 +7,7 @@ cell, and ``docs/permissions.md`` is generated from the same table.
 """
 
 from traite_portal.workflows.definitions import LEGAL_TEXT_WORKFLOW
+from traite_portal.workflows.definitions import ONE_STATE_WORKFLOW
 from traite_portal.workflows.definitions import PROPOSAL_WORKFLOW
 from traite_portal.workflows.model import Workflow
 from typing import NamedTuple
@@ -59,6 +60,11 @@ def subject_roles(subject: str, portal_type: str) -> tuple[str, ...]:
         return ("AssociationMember",)
     if subject == "OtherAssociation":
         return ("AssociationMember",)
+    if subject in ("OwnMinistryEditor", "OtherMinistryEditor"):
+        if portal_type == "TextLibrary":  # every ministry adds texts there
+            return ("Contributor",)
+    if subject == "OwnMinistryEditor" and portal_type == "Measure":
+        return ("MinistryEditor",)  # the matrix measure lists MATRIX_MINISTRY
     if subject in ("OwnMinistryEditor", "OwnMinistryReviewer"):
         if portal_type in MINISTRY_TYPES:
             return ("MinistryEditor",) if "Editor" in subject else ("MinistryReviewer",)
@@ -94,7 +100,16 @@ HTTP_OPERATIONS = ("page", "rest_get", "listing", "rest_search", "breadcrumbs")
 # 100,000 texts costs the navigation tree nothing.
 NOT_IN_NAVIGATION = frozenset((*PROPOSAL_WORKFLOW.types, *LEGAL_TEXT_WORKFLOW.types))
 
-WORKFLOWS = (PROPOSAL_WORKFLOW, LEGAL_TEXT_WORKFLOW)
+# The review workflows, and Plone's one_state_workflow of the plan's parts.
+REVIEW_WORKFLOWS = (PROPOSAL_WORKFLOW, LEGAL_TEXT_WORKFLOW)
+WORKFLOWS = (*REVIEW_WORKFLOWS, ONE_STATE_WORKFLOW)
+
+# Permissions that only mean something on one type: a measure's
+# implementation status (ministries/, field write permission).
+TYPE_PERMISSIONS = {
+    "Measure": {"status": "traite_portal: Update implementation status"},
+}
+TYPE_PERMISSION_ROLES = {"status": ("MinistryEditor", "Manager", "Site Administrator")}
 
 
 class Cell(NamedTuple):
@@ -107,9 +122,10 @@ class Cell(NamedTuple):
     allowed: bool
 
 
-def operations(workflow: Workflow) -> tuple[str, ...]:
-    """The operations of a workflow: permissions, access paths, transitions."""
-    return (*PERMISSIONS, *ACCESS_PATHS, *workflow.transitions)
+def operations(workflow: Workflow, portal_type: str | None = None) -> tuple[str, ...]:
+    """The operations on a type: permissions, access paths, transitions."""
+    own = TYPE_PERMISSIONS.get(portal_type or workflow.types[0], {})
+    return (*PERMISSIONS, *own, *ACCESS_PATHS, *workflow.transitions)
 
 
 def may_view(
@@ -137,6 +153,8 @@ def is_allowed(
     if operation in ACCESS_PATHS:
         return may_view(workflow, state_id, role, portal_type)
     held = subject_roles(role, portal_type)
+    if operation in TYPE_PERMISSION_ROLES:
+        return any(r in TYPE_PERMISSION_ROLES[operation] for r in held)
     if operation in PERMISSIONS:
         roles = getattr(workflow.states[state_id], operation)
         return "Anonymous" in roles or any(r in roles for r in held)
@@ -147,7 +165,7 @@ def is_allowed(
 def cells(workflow: Workflow, portal_type: str):
     """Every cell of the matrix for one content type of a workflow."""
     for state_id in workflow.states:
-        for operation in operations(workflow):
+        for operation in operations(workflow, portal_type):
             for role in SUBJECTS:
                 allowed = is_allowed(workflow, state_id, operation, role, portal_type)
                 yield Cell(role, portal_type, state_id, operation, allowed)
