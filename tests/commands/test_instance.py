@@ -60,6 +60,30 @@ class TestMakeSite:
         assert "déjà présent" in again.stdout
         assert "admin /" not in again.stdout
 
+    def test_older_site_is_upgraded(self, instance):
+        downgrade = (
+            "import transaction\n"
+            "from traite_portal.commands.zope_app import open_app\n"
+            "app = open_app(__import__('pathlib').Path(sys.argv[1]))\n"
+            "app.traite.portal_setup.setLastVersionForProfile("
+            "'traite_portal:default', '1001')\n"
+            "transaction.commit()\n"
+        )
+        result = _run(
+            [
+                str(BIN / "python"),
+                "-c",
+                "import sys\n" + downgrade,
+                _zope_conf(instance),
+            ]
+        )
+        assert result.returncode == 0, result.stderr
+        again = _run([*instance["make"], "site"])
+        assert again.returncode == 0, again.stderr
+        assert "Module mis à niveau : version 1001 → 1002." in again.stdout
+        third = _run([*instance["make"], "site"])
+        assert "mis à niveau" not in third.stdout
+
     def test_dry_run_prints_summary(self):
         result = _run([str(BIN / "traite-import"), "--dry-run"])
         assert result.returncode == 0, result.stderr

@@ -5,7 +5,8 @@
 - the Zope admin password comes from ``ADMIN_PASSWORD`` when set, otherwise
   from ``var/admin-password``, otherwise it is generated and stored there;
 - the site is created once, through the ``traite`` distribution (French,
-  Classic UI, add-on installed, corpus imported); later runs change nothing;
+  Classic UI, add-on installed, corpus imported); later runs only apply the
+  add-on's pending upgrade steps (a site made by an older version);
 - ``--demo`` also applies the ``demo`` profile (never in production): demo
   users get fresh random passwords, written to ``var/demo-users.txt``.
 """
@@ -64,6 +65,22 @@ def create_site(app, site_id: str, import_corpus: bool = True):
     return site_api.create(app, "traite", answers)
 
 
+PROFILE = "traite_portal:default"
+
+
+def upgrade_site(app, site_id: str) -> tuple[str, str] | None:
+    """Run the add-on's pending upgrade steps; the versions before and after."""
+    from traite_portal.commands.zope_app import site_transaction
+
+    with site_transaction(app, site_id, "Mise à niveau du portail") as site:
+        setup = site.portal_setup
+        if not setup.listUpgrades(PROFILE):
+            return None
+        before = ".".join(setup.getLastVersionForProfile(PROFILE))
+        setup.upgradeProfile(PROFILE)
+        return before, ".".join(setup.getLastVersionForProfile(PROFILE))
+
+
 def install_demo(app, site_id: str, users_file: Path) -> dict[str, str]:
     """Apply the demo profile, reset the demo passwords and write them down."""
     from traite_portal.commands.zope_app import site_transaction
@@ -108,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     site = create_site(app, args.site)
     if site is None:
         print(f"Site « {args.site} » déjà présent : rien à créer.")
+        upgraded = upgrade_site(app, args.site)
+        if upgraded:
+            print(f"Module mis à niveau : version {upgraded[0]} → {upgraded[1]}.")
     else:
         print(f"Site « {args.site} » créé avec le corpus.")
     if new:
