@@ -4,6 +4,7 @@ Runs the project's own commands in subprocesses against a FileStorage in a
 temporary var/ folder, then serves it with runwsgi and reads it over HTTP.
 """
 
+from aiosmtpd.controller import Controller
 from pathlib import Path
 from servers import free_port
 from servers import serving
@@ -137,24 +138,74 @@ class TestMakeDemo:
         assert all(len(value) >= 16 for value in values)
 
 
+class Inbox:
+    """aiosmtpd handler keeping the recipients of what arrives."""
+
+    def __init__(self):
+        self.recipients: list[str] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.recipients.extend(envelope.rcpt_tos)
+        return "250 Message accepted for delivery"
+
+
+def _set_smtp(instance, port: int) -> None:
+    """Point the instance's site at an SMTP port (registry, as the panel does)."""
+    script = (
+        "import sys, transaction\n"
+        "from pathlib import Path\n"
+        "from plone import api\n"
+        "from zope.component.hooks import setSite\n"
+        "from traite_portal.commands.zope_app import open_app\n"
+        "site = open_app(Path(sys.argv[1])).traite\n"
+        "setSite(site)\n"
+        "api.portal.set_registry_record('plone.smtp_host', '127.0.0.1')\n"
+        "api.portal.set_registry_record('plone.smtp_port', int(sys.argv[2]))\n"
+        "transaction.commit()\n"
+    )
+    result = _run([str(BIN / "python"), "-c", script, _zope_conf(instance), str(port)])
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.fixture(scope="module")
-def overdue_runs(instance):
-    """`make notify-overdue` twice in a row on the instance."""
-    runs = [_run([*instance["make"], "notify-overdue"]) for _ in range(2)]
+def overdue_runs(instance, demo):
+    """`make notify-overdue`: mail server down, then up twice in a row."""
+    _set_smtp(instance, free_port())  # nobody listens there
+    down = _run([*instance["make"], "notify-overdue"])
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        _set_smtp(instance, controller.port)
+        runs = [_run([*instance["make"], "notify-overdue"]) for _ in range(2)]
+    finally:
+        controller.stop()
     for run in runs:
         assert run.returncode == 0, run.stdout + run.stderr
-    return runs
+    return {"down": down, "runs": runs, "recipients": inbox.recipients}
 
 
 class TestNotifyOverdue:
+    def test_mail_server_down_marks_nothing(self, overdue_runs):
+        down = overdue_runs["down"]
+        assert down.returncode != 0
+        assert "Erreur : serveur de courrier injoignable" in down.stderr
+        first = overdue_runs["runs"][0].stdout
+        assert "déjà notifiées ce mois-ci : 0." in first
+
     def test_first_run_notifies_then_second_sends_nothing(self, overdue_runs):
-        first, second = (run.stdout for run in overdue_runs)
+        first, second = (run.stdout for run in overdue_runs["runs"])
         overdue = int(re.search(r"Mesures en retard : (\d+)", first).group(1))
         # Every measure of the 2010 plan had a deadline before today's year.
         assert overdue > 0
         assert f"notifiées maintenant : {overdue} ;" in first
         assert "notifiées maintenant : 0 ;" in second
         assert f"déjà notifiées ce mois-ci : {overdue}." in second
+
+    def test_ministry_editors_got_mail(self, overdue_runs):
+        # The demo puts editors in the ministries of justice and the interior.
+        assert "demo-justice-redaction@example.org" in overdue_runs["recipients"]
+        assert "demo-interieur-redaction@example.org" in overdue_runs["recipients"]
 
 
 @pytest.fixture(scope="module")
