@@ -6,6 +6,7 @@ from plone.app.layout.viewlets import ViewletBase
 from traite_portal import _
 from traite_portal.ministries.history import history
 from traite_portal.ministries.history import status_titles
+from zoneinfo import ZoneInfo
 from zope.i18n import translate
 
 
@@ -13,11 +14,16 @@ UPDATE_PERMISSION = "traite_portal: Update implementation status"
 
 
 def format_date(iso: str) -> str:
-    """« 27/11/2026 20:46 UTC » from an ISO date in UTC."""
+    """« 27/11/2026 21:46 » in the site's time zone, from an ISO date in UTC."""
     try:
-        return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M UTC")
+        moment = datetime.fromisoformat(iso)
     except (TypeError, ValueError):
         return iso or ""
+    # The registry only accepts known zones; a site without one shows UTC.
+    zone = api.portal.get_registry_record("plone.portal_timezone", default=None)
+    if not zone:
+        return moment.strftime("%d/%m/%Y %H:%M UTC")
+    return moment.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
 
 
 class TimelineViewlet(ViewletBase):
