@@ -7,6 +7,7 @@ The import runs in one transaction: a bad file, or any error, writes nothing.
 """
 
 from pathlib import Path
+from traite_portal.commands.zope_app import add_instance_arguments
 from traite_portal.corpus.errors import CorpusFormatError
 from traite_portal.corpus.loader import default_corpus_path
 
@@ -27,14 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=default_corpus_path(),
         help="fichier texte source (par défaut : data/…)",
     )
-    parser.add_argument(
-        "-c",
-        "--zope-conf",
-        type=Path,
-        default=Path("var/instance/etc/zope.conf"),
-        help="zope.conf de l'instance",
-    )
-    parser.add_argument("-s", "--site", default="traite", help="identifiant du site")
+    add_instance_arguments(parser)
     parser.add_argument(
         "--dry-run",
         action="store_true",

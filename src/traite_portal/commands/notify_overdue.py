@@ -7,7 +7,7 @@ past and whose status is neither done nor abandoned, at most once a month per
 measure, in one transaction; run it daily or weekly from cron.
 """
 
-from pathlib import Path
+from traite_portal.commands.zope_app import add_instance_arguments
 
 import argparse
 import smtplib
@@ -20,14 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Prévient par courriel les ministères pilotes des mesures "
         "dont l'échéance est dépassée (au plus une fois par mois et par mesure).",
     )
-    parser.add_argument(
-        "-c",
-        "--zope-conf",
-        type=Path,
-        default=Path("var/instance/etc/zope.conf"),
-        help="zope.conf de l'instance",
-    )
-    parser.add_argument("-s", "--site", default="traite", help="identifiant du site")
+    add_instance_arguments(parser)
     return parser
 
 

@@ -4,8 +4,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from zope.component.hooks import setSite
 
+import argparse
 import sys
 import transaction
+
+
+def add_instance_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options every command that opens the instance shares: -c and -s."""
+    parser.add_argument(
+        "-c",
+        "--zope-conf",
+        type=Path,
+        default=Path("var/instance/etc/zope.conf"),
+        help="zope.conf de l'instance",
+    )
+    parser.add_argument("-s", "--site", default="traite", help="identifiant du site")
 
 
 def open_app(zope_conf: Path):
