@@ -185,3 +185,30 @@ class TestMembersForm:
         assert response.status_code == 403
         transaction.begin()
         assert "nina" not in [u.getId() for u in api.user.get_users(groupname=GROUP_A)]
+
+
+class TestWorkspaceLimit:
+    def test_long_section_links_to_the_full_list(self, http_site):
+        from conftest import create_proposal
+        from traite_portal.associations.workspace import SECTION_LIMIT
+
+        measure = http_site.portal.unrestrictedTraverse("plan/ch/m")
+        token = http_site.portal.unrestrictedTraverse("plan/ch/m/a-validated")
+        tokens = list(token.associations)
+        for number in range(SECTION_LIMIT + 4):
+            create_proposal(measure, f"a-validee-{number}", tokens, "validated")
+        transaction.commit()
+        portal_url = http_site.portal.absolute_url()
+        html = page(f"{portal_url}/@@espace-association", "alice").text
+        validated = section(html, "workspace-validated")
+        assert len(linked_ids(validated)) == SECTION_LIMIT
+        (more,) = re.findall(r'href="([^"]*@@search[^"]*)"', validated)
+        total = SECTION_LIMIT + 5  # with the layer's own validated proposal
+        assert f"Voir les {total}" in " ".join(validated.split())
+        listing = page(more.replace("&amp;", "&"), "alice").text
+        # Plone's search page counts every match and shows them 10 a page.
+        (count,) = re.findall(
+            r'id="search-results-number"[^>]*>\s*(\d+)\s*<', listing, re.S
+        )
+        assert int(count) == total
+        assert re.search(r"/plan/ch/m/a-validee-\d+", listing)

@@ -6,6 +6,7 @@ from traite_portal import _
 from traite_portal.associations.listing import proposal_rows
 from traite_portal.associations.membership import association_titles
 from traite_portal.associations.membership import user_association_tokens
+from urllib.parse import urlencode
 
 
 # (section id, state, only my association's proposals?, French heading)
@@ -37,6 +38,10 @@ SECTIONS = (
 )
 
 
+# Rows shown per section; the rest is one click away, on the search page.
+SECTION_LIMIT = 20
+
+
 def find_proposals(state: str, tokens: list[str] | None) -> list:
     """Proposals in a state, newest change first; ``tokens`` limits the authors.
 
@@ -66,14 +71,32 @@ class AssociationWorkspaceView(BrowserView):
         tokens = self.tokens()
         if not tokens:
             return []
-        return [
-            {
-                "id": section_id,
-                "title": title,
-                "rows": proposal_rows(find_proposals(state, tokens if mine else None)),
-            }
-            for section_id, state, mine, title in SECTIONS
+        sections = []
+        for section_id, state, mine, title in SECTIONS:
+            brains = find_proposals(state, tokens if mine else None)
+            sections.append(
+                {
+                    "id": section_id,
+                    "title": title,
+                    "total": len(brains),
+                    "rows": proposal_rows(brains[:SECTION_LIMIT]),
+                    "more_url": self.search_url(state, tokens if mine else None)
+                    if len(brains) > SECTION_LIMIT
+                    else None,
+                }
+            )
+        return sections
+
+    def search_url(self, state: str, tokens: list[str] | None) -> str:
+        """The site search listing every proposal of a section."""
+        query = [
+            ("portal_type", "Proposal"),
+            ("review_state", state),
+            ("sort_on", "modified"),
+            ("sort_order", "reverse"),
         ]
+        query += [("proposal_associations:list", token) for token in tokens or ()]
+        return f"{api.portal.get().absolute_url()}/@@search?{urlencode(query)}"
 
     def can_review(self) -> bool:
         return api.user.has_permission(
