@@ -1,8 +1,10 @@
 """The association workspace, the review queue and the members form, over HTTP."""
 
+from conftest import create_proposal
 from conftest import GROUP_A
 from conftest import PASSWORD
 from plone import api
+from traite_portal.associations.workspace import SECTION_LIMIT
 
 import pytest
 import re
@@ -189,9 +191,6 @@ class TestMembersForm:
 
 class TestWorkspaceLimit:
     def test_long_section_links_to_the_full_list(self, http_site):
-        from conftest import create_proposal
-        from traite_portal.associations.workspace import SECTION_LIMIT
-
         measure = http_site.portal.unrestrictedTraverse("plan/ch/m")
         token = http_site.portal.unrestrictedTraverse("plan/ch/m/a-validated")
         tokens = list(token.associations)
