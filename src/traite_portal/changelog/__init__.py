@@ -1,0 +1,1 @@
+"""The change log: every change a client could see, recorded in its own transaction."""

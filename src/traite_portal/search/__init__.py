@@ -1,0 +1,1 @@
+"""Legal search: French analysis, query, ranking, facets, snippets; catalog and server backends."""
