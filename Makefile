@@ -77,6 +77,14 @@ test: install ## Run the whole test suite
 bench: install ## Run the benchmarks under bench/ (prints tables)
 	$(BIN)/python -m bench
 
+.PHONY: search-server
+search-server: ## Download (once) and start a local OpenSearch on 127.0.0.1:9250
+	python3 scripts/search_server.py start opensearch
+
+.PHONY: search-servers-stop
+search-servers-stop: ## Stop the local OpenSearch and Elasticsearch servers
+	python3 scripts/search_server.py stop all
+
 .PHONY: lint
 lint: install ## ruff check and format check
 	$(BIN)/ruff check src tests bench
