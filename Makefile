@@ -87,8 +87,8 @@ search-servers-stop: ## Stop the local OpenSearch and Elasticsearch servers
 
 .PHONY: lint
 lint: install ## ruff check and format check
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 .PHONY: clean
 clean: ## Remove the virtualenv and build files (keeps var/ data)

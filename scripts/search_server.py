@@ -104,8 +104,10 @@ OPENSEARCH_MODULES = {
         "classname": "org.opensearch.painless.PainlessPlugin",
         "description": "Painless scripting language",
         "extended": "",
-        "policy": 'grant {\n  permission java.lang.RuntimePermission "createClassLoader";\n'
-        '  permission java.lang.RuntimePermission "getClassLoader";\n};\n',
+        "policy": "grant {\n"
+        '  permission java.lang.RuntimePermission "createClassLoader";\n'
+        '  permission java.lang.RuntimePermission "getClassLoader";\n'
+        "};\n",
     },
     "analysis-common": {
         "artifacts": [f"org.opensearch.plugin:analysis-common:{OPENSEARCH_VERSION}"],
