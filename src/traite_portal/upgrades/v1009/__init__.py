@@ -59,3 +59,14 @@ def readable_titles(setup_tool) -> None:
         if table is not None and _retitle(obj, table):
             notify(ObjectModifiedEvent(obj))
         _retitle_proposals(obj)
+
+
+def index_legal_dates(setup_tool) -> None:
+    """Fill the new ``legal_date`` index and metadata of the existing texts."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        object_provides="traite_portal.interfaces.ILegalText"
+    ):
+        brain._unrestrictedGetObject().reindexObject(
+            idxs=["legal_date", "legal_identifiers"]
+        )
