@@ -77,6 +77,10 @@ test: install ## Run the whole test suite
 bench: install ## Run the benchmarks under bench/ (prints tables)
 	$(BIN)/python -m bench
 
+.PHONY: i18n
+i18n: install ## Rebuild the French catalogue (locales/fr) from the code's message ids
+	$(BIN)/python -m traite_portal.locales.catalogue
+
 .PHONY: lint
 lint: install ## ruff check and format check
 	$(BIN)/ruff check src tests bench
