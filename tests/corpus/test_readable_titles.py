@@ -116,9 +116,24 @@ class TestUpgrade1009:
                         proposal.description = ""
             user_measure = _measure(portal, 3)
             user_measure.title = "Titre choisi par un éditeur"
+            # 1002 had no date index and Plone's home page.
+            api.portal.get_tool("portal_catalog").delIndex("legal_date")
+            api.portal.get_tool("portal_types")[
+                "Plone Site"
+            ].default_view = "document_view"
         setup = api.portal.get_tool("portal_setup")
         setup.setLastVersionForProfile(PROFILE, "1002")
         return portal
+
+    def test_upgrade_adds_home_page_and_date_index(self, old_site):
+        with api.env.adopt_roles(["Manager"]):
+            api.portal.get_tool("portal_setup").upgradeProfile(PROFILE)
+        fti = api.portal.get_tool("portal_types")["Plone Site"]
+        assert fti.default_view == "accueil"
+        (brain,) = api.content.find(getId="cedh-rantsev-2010", unrestricted=True)
+        assert brain.legal_date == "2010-01-07"
+        hits = api.content.find(legal_date="2010-01-07", unrestricted=True)
+        assert [b.getId for b in hits] == ["cedh-rantsev-2010"]
 
     def test_upgrade_rewrites_titles(self, old_site):
         setup = api.portal.get_tool("portal_setup")
