@@ -85,6 +85,10 @@ search-server: ## Download (once) and start a local OpenSearch on 127.0.0.1:9250
 search-servers-stop: ## Stop the local OpenSearch and Elasticsearch servers
 	python3 scripts/search_server.py stop all
 
+.PHONY: i18n
+i18n: install ## Rebuild the French catalogue (locales/fr) from the code's message ids
+	$(BIN)/python -m traite_portal.locales.catalogue
+
 .PHONY: lint
 lint: install ## ruff check and format check
 	$(BIN)/ruff check src tests bench scripts

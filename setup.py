@@ -46,6 +46,9 @@ setup(
         "elasticsearch",
         "tqdm",
         "plonetheme.barceloneta",
+        "pygal",
+        "openpyxl",
+        "reportlab",
     ],
     extras_require={
         "test": [
@@ -57,6 +60,8 @@ setup(
             "build",
             "aiosmtpd",
             "ruff",
+            "pypdf",
+            "i18ndude",
         ],
     },
     entry_points={

@@ -1,9 +1,11 @@
-"""Run every benchmark: ``python -m bench`` (``BENCH_N`` items, default 5000)."""
+"""Run every benchmark: ``python -m bench`` (``BENCH_N`` items, default 5000;
+``BENCH_LIBRARY_N`` texts in the library benchmark, default 30000)."""
 
-from bench.large_containers import main
+from bench import large_containers
+from bench import library_listing
 
 import sys
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(large_containers.main() or library_listing.main())

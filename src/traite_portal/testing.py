@@ -7,6 +7,7 @@ from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
+import os
 import plone.restapi
 import traite_portal
 
@@ -17,6 +18,8 @@ class TraitePortalLayer(PloneSandboxLayer):
     defaultBases = (PLONE_FIXTURE,)
 
     def setUpZope(self, app, configurationContext):
+        # Compile the French catalogue as a Zope instance does (zope.conf).
+        os.environ.setdefault("zope_i18n_compile_mo_files", "true")
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=traite_portal)
 

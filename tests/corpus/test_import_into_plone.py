@@ -7,6 +7,7 @@ from traite_portal.corpus.errors import CorpusFormatError
 from traite_portal.corpus.loader import default_corpus_path
 from traite_portal.corpus.loader import import_corpus
 from traite_portal.corpus.parser import parse_file
+from traite_portal.corpus.titles import measure_title
 from traite_portal.corpus.tokens import instrument_tokens
 
 import pytest
@@ -72,7 +73,8 @@ class TestImportTree:
         )
         measure = brain._unrestrictedGetObject()
         assert measure.getId() == f"mesure-{parsed.number}"
-        assert measure.title == parsed.title
+        assert measure.title == measure_title(parsed.number)
+        assert measure.source_title == parsed.title
         assert measure.responsible_bodies == parsed.responsible
         assert measure.partners == parsed.partners
         assert measure.instruments == instrument_tokens(parsed.instruments)

@@ -21,6 +21,8 @@ from traite_portal.corpus.library import ensure_libraries
 from traite_portal.corpus.library import write_legal_texts
 from traite_portal.corpus.model import ParsedCorpus
 from traite_portal.corpus.parser import parse_file
+from traite_portal.corpus.titles import chapter_title
+from traite_portal.corpus.titles import measure_title
 from traite_portal.corpus.tokens import instrument_tokens
 from traite_portal.vocabularies.associations import association_token
 
@@ -73,6 +75,17 @@ def _resolve(ids: list[str], texts: dict) -> list:
     return [texts[i] for i in ids]
 
 
+def proposal_title(index: int, container) -> str:
+    """« Proposition 2 du Collectif sur la mesure 12 » (chapter, annexes)."""
+    if container.portal_type == "Measure":
+        where = f"la mesure {container.number}"
+    elif container.portal_type == "Chapter":
+        where = f"le chapitre {container.roman_number}"
+    else:
+        where = "les annexes"
+    return f"Proposition {index} du Collectif sur {where}"
+
+
 def _write_proposals(container, proposals, texts: dict, report: ImportReport) -> None:
     """The Collectif's proposals as ``collectif-N``, each responding to its
     container (measure, chapter or annex); stale ones are removed."""
@@ -85,7 +98,7 @@ def _write_proposals(container, proposals, texts: dict, report: ImportReport) ->
             container,
             "Proposal",
             proposal_id,
-            short_title(item.text),
+            proposal_title(index, container),
             {
                 "text": richtext(
                     f"{item.lead_in}\n\n{item.text}" if item.lead_in else item.text
@@ -95,6 +108,7 @@ def _write_proposals(container, proposals, texts: dict, report: ImportReport) ->
                 "target_paragraph": item.target,
             },
             report.counter,
+            description=short_title(item.text),
         )
         set_relations(obj, "responds_to", [container])
         _cite(obj, item.text, texts, report)
@@ -151,8 +165,9 @@ def load_corpus(
             plan,
             "Chapter",
             f"chapitre-{chapter.number}",
-            chapter.title,
+            chapter_title(chapter.number),
             {
+                "source_title": chapter.title,
                 "number": chapter.number,
                 "roman_number": chapter.roman,
                 "introduction": richtext(chapter.introduction),
@@ -167,8 +182,9 @@ def load_corpus(
                 ch,
                 "Measure",
                 f"mesure-{measure.number}",
-                measure.title,
+                measure_title(measure.number),
                 {
+                    "source_title": measure.title,
                     "number": measure.number,
                     "responsible_bodies": measure.responsible,
                     "partners": measure.partners,

@@ -26,6 +26,7 @@ from traite_portal.corpus.structure import ChapterBlock
 from traite_portal.corpus.structure import cut
 from traite_portal.corpus.structure import FINDINGS
 from traite_portal.corpus.structure import MeasureBlock
+from traite_portal.corpus.titles import check_titles
 from traite_portal.corpus.validate import check_structure
 
 import hashlib
@@ -131,6 +132,7 @@ def parse_corpus(text: str) -> ParsedCorpus:
                 "Fichier de corpus invalide : le chapitre "
                 f"{chapter.roman} n'a pas de constat."
             )
+    check_titles(chapters)
     annex = " ".join(line.text for line in blocks.annex if line.text)
     return ParsedCorpus(
         plan=plan_info(blocks.head, text, chapters),

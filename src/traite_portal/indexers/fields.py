@@ -38,3 +38,27 @@ def legal_identifiers(obj):
     for name in IDENTIFIER_LISTS:
         values.extend(getattr(obj, name, None) or [])
     return [str(v) for v in values if v]
+
+
+# The date that places a text in time, by type (the first one it has).
+DATE_FIELDS = (
+    "judgment_date",
+    "document_date",
+    "jo_date",
+    "signature_date",
+    "adoption_date",
+)
+
+
+@indexer(ILegalText)
+def legal_date(obj):
+    """ISO date of a legal text (its year for a GRETA report): sorts and filters
+    the libraries without loading the texts."""
+    for name in DATE_FIELDS:
+        value = getattr(obj, name, None)
+        if value:
+            return value.isoformat()
+    year = getattr(obj, "report_year", None)
+    if year:
+        return f"{int(year):04d}-01-01"
+    raise AttributeError("legal_date")

@@ -1,6 +1,8 @@
 """Controlled lists whose values carry meaning in code (statuses, kinds)."""
 
 from traite_portal import _
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -45,8 +47,16 @@ INSTRUMENTS = (
 
 
 def _vocabulary(pairs) -> SimpleVocabulary:
+    # Titles translated now: some consumers (CMFDiffTool's compare page) print
+    # a term's title with str(), which gives a message's id (« kind_remark »).
+    request = getRequest()
     return SimpleVocabulary(
-        [SimpleTerm(value=token, token=token, title=title) for token, title in pairs]
+        [
+            SimpleTerm(
+                value=token, token=token, title=translate(title, context=request)
+            )
+            for token, title in pairs
+        ]
     )
 
 

@@ -1,0 +1,56 @@
+"""« Rapport de suivi »: the plan on a chosen date, as a page and as a PDF."""
+
+from datetime import date
+from plone import api
+from traite_portal.browser.dashboard import PlanData
+from traite_portal.browser.report_pdf import render_pdf
+from traite_portal.plan.report import build_report
+
+
+class ReportView(PlanData):
+    """``@@rapport-de-suivi``: HTML with a print stylesheet."""
+
+    def __call__(self):
+        self.update()
+        self.report = build_report(
+            self.context,
+            self.rows,
+            self.selection.day or date.today(),
+            self.request,
+            api.portal.get_registry_record("plone.portal_timezone", default=None),
+        )
+        return self.index()
+
+    def day_label(self) -> str:
+        return self.report.day.strftime("%d/%m/%Y")
+
+    def pdf_url(self) -> str:
+        query = self.selection.query()
+        return f"{self.context.absolute_url()}/@@rapport-de-suivi.pdf" + (
+            f"?{query}" if query else ""
+        )
+
+
+class ReportPdf(ReportView):
+    """``@@rapport-de-suivi.pdf``: the same report as a PDF (reportlab)."""
+
+    def __call__(self):
+        self.update()
+        if self.selection.errors:
+            self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
+            return "\n".join(self.errors())
+        report = build_report(
+            self.context,
+            self.rows,
+            self.selection.day or date.today(),
+            self.request,
+            api.portal.get_registry_record("plone.portal_timezone", default=None),
+        )
+        data = render_pdf(report, self.request)
+        response = self.request.response
+        response.setHeader("Content-Type", "application/pdf")
+        response.setHeader(
+            "Content-Disposition",
+            f'attachment; filename="rapport-de-suivi-{report.day.isoformat()}.pdf"',
+        )
+        return data
