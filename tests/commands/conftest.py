@@ -1,8 +1,8 @@
 """One real instance per test session, built by the project's make targets.
 
 Each fixture runs one command once, in the order a user would: `make site`,
-`make demo`, `ADMIN_PASSWORD=… make site` then `make site`, `make
-notify-overdue`, and `make start` on another port. Tests read what the
+`make demo`, `ADMIN_PASSWORD=… make site` then `make site`, `SITE=autre make
+site`, `make notify-overdue`, and `make start` on another port. Tests read what the
 commands printed and wrote; ``Instance`` stops the server before a command
 that opens the database.
 """
@@ -23,6 +23,7 @@ def instance(tmp_path_factory):
     first = ops.make("site")
     assert first.returncode == 0, first.stdout + first.stderr
     ops.first = first
+    ops.first_password = ops.admin_password()
     yield ops
     ops.server.stop()
 
@@ -45,7 +46,7 @@ def demo(instance):
 @pytest.fixture(scope="session")
 def admin_reset(instance, demo):
     """`ADMIN_PASSWORD=… make site` after `make demo`, then a plain `make site`."""
-    generated = instance.admin_password()
+    generated = instance.first_password
     wanted = secrets.token_urlsafe(12)
     reset = instance.make("site", env={"ADMIN_PASSWORD": wanted})
     stored = instance.admin_password()
@@ -92,15 +93,23 @@ def set_smtp(instance, port: int) -> None:
 
 @pytest.fixture(scope="session")
 def overdue_runs(instance, demo):
-    """`make notify-overdue`: mail server down, then up twice in a row."""
+    """`make notify-overdue`: mail server down, then up twice in a row.
+
+    The second time as docs/notifications.md says it can be run without the
+    console script: `python -m traite_portal.commands.notify_overdue -c …`.
+    """
     set_smtp(instance, free_port())  # nobody listens there
     down = instance.make("notify-overdue")
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
+    module = "traite_portal.commands.notify_overdue"
     try:
         set_smtp(instance, controller.port)
-        runs = [instance.make("notify-overdue") for _ in range(2)]
+        runs = [
+            instance.make("notify-overdue"),
+            instance.run([BIN / "python", "-m", module, "-c", instance.zope_conf]),
+        ]
     finally:
         controller.stop()
     for run in runs:
@@ -108,7 +117,13 @@ def overdue_runs(instance, demo):
     return {"down": down, "runs": runs, "recipients": inbox.recipients}
 
 
+@pytest.fixture(scope="session")
+def other_site(instance, demo):
+    """`SITE=autre make site`: a second site in the same instance."""
+    return instance.make("SITE=autre", "site")
+
+
 @pytest.fixture
-def served(instance, demo, admin_reset) -> str:
+def served(instance, demo, admin_reset, other_site) -> str:
     """`LISTEN=localhost:<port> make start` after the commands above."""
     return instance.serve()

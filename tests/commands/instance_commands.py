@@ -53,6 +53,7 @@ class Instance:
     port: int = field(default_factory=free_port)
     server: Server = field(init=False)
     first: subprocess.CompletedProcess | None = None  # the first `make site`
+    first_password: str = ""  # the password it generated
 
     def __post_init__(self):
         self.server = Server(

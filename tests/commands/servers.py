@@ -23,6 +23,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Server:
     """A server command run until ``stop()``; ``start()`` waits for ``url``."""
 
@@ -46,6 +50,9 @@ class Server:
             stderr=subprocess.STDOUT,
             text=True,
             start_new_session=True,
+            # As in a terminal: Ctrl-C stops it, even if the tests run in the
+            # background, where the shell hands SIGINT down as ignored.
+            preexec_fn=_default_sigint,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -17,8 +17,7 @@ class TestMakeSite:
     def test_first_run_creates_site_and_prints_password(self, instance):
         out = instance.first.stdout
         assert "Site « traite » créé avec le corpus." in out
-        password = (instance.var / "admin-password").read_text().strip()
-        assert f"admin / {password}" in out
+        assert f"admin / {instance.first_password}" in out
         assert oct((instance.var / "admin-password").stat().st_mode)[-3:] == "600"
         assert (instance.var / "filestorage" / "Data.fs").exists()
 

@@ -64,3 +64,20 @@ class TestAdminPasswordReset:
         assert "Traceback" not in result.stderr
         assert instance.admin_password() == before
         assert _login(served, "admin", before).status_code == 200
+
+    def test_password_file_edited_by_hand_becomes_the_admins(
+        self, instance, admin_reset
+    ):
+        """docs/security.md: edit the file, server stopped; `make start` applies it.
+
+        Also how an instance left by the old bug (a file holding a password
+        that was not the admin's) is repaired.
+        """
+        before = instance.admin_password()
+        instance.server.stop()
+        (instance.var / "admin-password").write_text("mot-de-passe-edite\n")
+        result = instance.make("site")
+        assert result.returncode == 0, result.stdout + result.stderr
+        served = instance.serve()
+        assert _login(served, "admin", "mot-de-passe-edite").status_code == 200
+        assert _login(served, "admin", before).status_code == 401
