@@ -130,6 +130,14 @@ class TestFilesDescribed:
         text = (ROOT / SOURCE).read_text(encoding="utf-8")
         assert len(text.splitlines()) == int(lines.group(1).replace(",", ""))
 
+    def test_permissions_page_is_the_generators_output(self):
+        """docs/workflows.md: `python -m traite_portal.workflows.docs > …`."""
+        (command,) = _documented(r"(python -m traite_portal\.workflows\.docs .*)$")
+        module, target = shlex.split(command)[2], shlex.split(command)[-1]
+        result = run([BIN / "python", "-m", module])
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == (ROOT / target).read_text(encoding="utf-8")
+
 
 class TestOperationsCommands:
     def test_rest_examples_answer(self, served):
