@@ -6,7 +6,13 @@ BIN := $(VENV)/bin
 VAR := $(CURDIR)/var
 INSTANCE := $(VAR)/instance
 ZOPE_CONF := $(INSTANCE)/etc/zope.conf
-LISTEN ?= localhost:8080
+# What the commands write under VAR (made private by `make instance`).
+VAR_CONTENT := instance filestorage blobstorage log cache admin-password demo-users.txt
+# Where `make start` serves: LISTEN when given, else the address the instance
+# served on last time (read back from its zope.ini), else localhost:8080.
+ifeq ($(origin LISTEN),undefined)
+LISTEN := $(or $(shell sed -n 's/^listen = //p' $(INSTANCE)/etc/zope.ini 2>/dev/null),localhost:8080)
+endif
 SITE ?= traite
 PYTEST_ARGS ?=
 
@@ -14,7 +20,7 @@ PYTEST_ARGS ?=
 
 .PHONY: help
 help: ## Show the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
+	@grep -E '^[a-z][a-z.-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,39 +33,55 @@ $(VENV)/.installed: setup.py constraints.txt | $(BIN)/python
 .PHONY: install
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
+# The instance's files are the owner's only (the database, blobs, logs and
+# passwords are not for other local users): every command that writes under
+# var/ runs with this umask. ZODB copies the blob folder's read bits to each
+# blob, so blobs follow the folder.
+OWNER_ONLY := umask 077 &&
+
 $(INSTANCE)/etc:
-	mkdir -p $@ $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
+	$(OWNER_ONLY) mkdir -p $@ $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
 
 $(ZOPE_CONF): etc/zope.conf.in | $(INSTANCE)/etc
-	sed -e 's|@INSTANCE@|$(INSTANCE)|g' -e 's|@VAR@|$(VAR)|g' $< > $@
+	$(OWNER_ONLY) sed -e 's|@INSTANCE@|$(INSTANCE)|g' -e 's|@VAR@|$(VAR)|g' $< > $@
 
-# The port is written on first run; delete this file to serve on another LISTEN.
-$(INSTANCE)/etc/zope.ini: etc/zope.ini.in | $(INSTANCE)/etc
-	sed -e 's|@VAR@|$(VAR)|g' -e 's|@LISTEN@|$(LISTEN)|g' $< > $@
+# The values written into zope.ini, recorded so that zope.ini is rewritten
+# whenever one changes: `LISTEN=… make start` serves on LISTEN, on every run.
+ZOPE_INI_VALUES := LISTEN=$(LISTEN)
+$(INSTANCE)/etc/zope.ini.values: FORCE | $(INSTANCE)/etc
+	@echo '$(ZOPE_INI_VALUES)' | cmp -s - $@ || { $(OWNER_ONLY) echo '$(ZOPE_INI_VALUES)' > $@; }
+
+$(INSTANCE)/etc/zope.ini: etc/zope.ini.in $(INSTANCE)/etc/zope.ini.values | $(INSTANCE)/etc
+	$(OWNER_ONLY) sed -e 's|@VAR@|$(VAR)|g' -e 's|@LISTEN@|$(LISTEN)|g' $< > $@
 
 $(INSTANCE)/etc/site.zcml: etc/site.zcml | $(INSTANCE)/etc
-	cp $< $@
+	$(OWNER_ONLY) cp $< $@
 
+.PHONY: FORCE
+FORCE:
+
+# An instance made before the files were private is made private here.
 .PHONY: instance
 instance: $(ZOPE_CONF) $(INSTANCE)/etc/zope.ini $(INSTANCE)/etc/site.zcml ## Write the Zope instance configuration under var/
+	@chmod go= $(VAR) && chmod -R go= $(wildcard $(addprefix $(VAR)/,$(VAR_CONTENT)))
 
 .PHONY: site
 site: install instance ## Create the admin user and the site with the corpus (once)
-	$(BIN)/traite-setup -c $(ZOPE_CONF) -s $(SITE) --password-file $(VAR)/admin-password
+	$(OWNER_ONLY) $(BIN)/traite-setup -c $(ZOPE_CONF) -s $(SITE) --password-file $(VAR)/admin-password
 
 .PHONY: demo
 demo: install instance ## Add the demo users (random passwords in var/demo-users.txt); never in production
-	$(BIN)/traite-setup -c $(ZOPE_CONF) -s $(SITE) --password-file $(VAR)/admin-password \
+	$(OWNER_ONLY) $(BIN)/traite-setup -c $(ZOPE_CONF) -s $(SITE) --password-file $(VAR)/admin-password \
 	  --demo --demo-users-file $(VAR)/demo-users.txt
 
 .PHONY: start
-start: site ## Install, create the site if needed and serve http://localhost:8080
-	@echo "Portail : http://localhost:8080/$(SITE)  (Ctrl-C pour arrêter)"
-	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+start: site ## Install, create the site if needed and serve http://localhost:8080 (or LISTEN)
+	@echo "Portail : http://$(LISTEN)/$(SITE)  (Ctrl-C pour arrêter)"
+	$(OWNER_ONLY) $(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
 
 .PHONY: import
 import: install instance ## Re-import the corpus into the site (updates, no duplicates)
-	$(BIN)/traite-import -c $(ZOPE_CONF) -s $(SITE)
+	$(OWNER_ONLY) $(BIN)/traite-import -c $(ZOPE_CONF) -s $(SITE)
 
 .PHONY: import-dry-run
 import-dry-run: install ## Parse the corpus and print the summary, write nothing
@@ -67,7 +89,7 @@ import-dry-run: install ## Parse the corpus and print the summary, write nothing
 
 .PHONY: notify-overdue
 notify-overdue: install instance ## Mail the ministries about overdue measures (once a month each; server stopped)
-	$(BIN)/traite-notify-overdue -c $(ZOPE_CONF) -s $(SITE)
+	$(OWNER_ONLY) $(BIN)/traite-notify-overdue -c $(ZOPE_CONF) -s $(SITE)
 
 .PHONY: test
 test: install ## Run the whole test suite

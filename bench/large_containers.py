@@ -24,15 +24,16 @@ def _fill(container, portal_type: str, count: int) -> list[tuple[int, float]]:
     """Create ``count`` items; items/s measured per batch of 500."""
     rates = []
     for start in range(0, count, BATCH):
+        end = min(start + BATCH, count)  # the last batch may be shorter
         began = time.perf_counter()
-        for i in range(start, min(start + BATCH, count)):
+        for i in range(start, end):
             api.content.create(
                 container, portal_type, id=f"t{i}", title=f"Texte {i}", safe_id=False
             )
         # Indexing is deferred to the end of the request: count it in the batch.
         processQueue()
         transaction.savepoint(optimistic=True)
-        rates.append((start + BATCH, BATCH / (time.perf_counter() - began)))
+        rates.append((end, (end - start) / (time.perf_counter() - began)))
     return rates
 
 

@@ -1,1 +1,4 @@
-"""Legal search: French analysis, query, ranking, facets, snippets; catalog and server backends."""
+"""Legal search: French analysis, query, ranking, facets, snippets.
+
+Backends: the catalog and a search server.
+"""
