@@ -56,7 +56,9 @@ class TestMakeTargets:
         ).read_text()
 
     def test_make_bench_prints_its_tables(self):
-        result = run(make_command("bench"), env={"BENCH_N": "20"})
+        result = run(
+            make_command("bench"), env={"BENCH_N": "20", "BENCH_LIBRARY_N": "60"}
+        )
         assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
         assert "Creations per second" in result.stdout
         assert "TextLibrary (unordered)" in result.stdout
