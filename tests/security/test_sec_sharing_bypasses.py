@@ -1,0 +1,97 @@
+"""The issue's sharing attacks, replayed over HTTP: each one is refused.
+
+An author gave themselves the reviewer's role on the sharing page and then
+reviewed their own work; an author opened a draft to every logged-in user.
+"""
+
+from plone import api
+from sec_sharing_people import authenticator
+from sec_sharing_people import build_site
+from sec_sharing_people import create_as
+from sec_sharing_people import item_at
+from sec_sharing_people import JUSTICE
+from sec_sharing_people import PASSWORD
+from sec_sharing_people import proposal_data
+from sec_sharing_people import session_for
+from sec_sharing_people import sharing_as
+from sec_sharing_people import TIMEOUT
+from sec_sharing_people import transition_as
+
+import pytest
+import requests
+
+
+REFUSED = {401, 403}
+
+
+@pytest.fixture
+def site(functional, create_measure):
+    return build_site(functional["portal"], create_measure)
+
+
+def _created(response) -> str:
+    assert response.status_code == 201, response.text[:500]
+    return response.json()["@id"]
+
+
+def _local_roles(url: str) -> dict:
+    return dict(item_at(url).get_local_roles())
+
+
+class TestSelfGrantedReviewer:
+    def test_author_cannot_become_coordinator_and_validate(self, site):
+        measure_url = site["measure"].absolute_url()
+        url = _created(create_as("alice", measure_url, proposal_data("À moi")))
+        before = _local_roles(url)
+        entry = {"id": "alice", "type": "user", "roles": {"Coordinator": True}}
+        response = sharing_as("alice", url, [entry])
+        assert response.status_code in REFUSED, response.text[:500]
+        assert _local_roles(url) == before
+        assert transition_as("alice", url, "submit").status_code == 200
+        assert transition_as("alice", url, "validate").status_code in {400, *REFUSED}
+        assert api.content.get_state(item_at(url)) == "submitted"
+
+    def test_ministry_editor_cannot_become_reviewer_and_publish(self, site):
+        library_url = site["library"].absolute_url()
+        data = {"@type": "Circular", "title": "Ma circulaire", "ministry": JUSTICE}
+        url = _created(create_as("justine", library_url, data))
+        before = _local_roles(url)
+        entry = {"id": "justine", "type": "user", "roles": {"MinistryReviewer": True}}
+        response = sharing_as("justine", url, [entry])
+        assert response.status_code in REFUSED, response.text[:500]
+        assert _local_roles(url) == before
+        assert transition_as("justine", url, "submit").status_code == 200
+        assert transition_as("justine", url, "publish").status_code in {400, *REFUSED}
+        assert api.content.get_state(item_at(url)) == "pending"
+
+    def test_classic_sharing_form_refuses_self_grant(self, site):
+        measure_url = site["measure"].absolute_url()
+        url = _created(create_as("alice", measure_url, proposal_data("Classique")))
+        before = _local_roles(url)
+        browser = requests.Session()
+        browser.auth = ("alice", PASSWORD)
+        page = browser.get(f"{url}/@@sharing", timeout=TIMEOUT)
+        form = {
+            "form.submitted:boolean": "True",
+            "form.button.Save": "Enregistrer",
+            "entries.id:records": "alice",
+            "entries.type:records": "user",
+            "entries.role_Coordinator:records": "True",
+            "_authenticator": authenticator(page.text) if page.ok else "",
+        }
+        response = browser.post(f"{url}/@@sharing", data=form, timeout=TIMEOUT)
+        assert _local_roles(url) == before
+        if response.status_code == 200:
+            assert "vos propres rôles" in response.text
+        else:
+            assert response.status_code in REFUSED
+
+
+class TestDraftOpenedToEveryone:
+    def test_author_cannot_give_reader_to_logged_in_users(self, site):
+        measure_url = site["measure"].absolute_url()
+        url = _created(create_as("alice", measure_url, proposal_data("Brouillon")))
+        entry = {"id": "AuthenticatedUsers", "type": "group", "roles": {"Reader": True}}
+        response = sharing_as("alice", url, [entry])
+        assert response.status_code in REFUSED, response.text[:500]
+        assert session_for("bruno").get(url, timeout=TIMEOUT).status_code in REFUSED
