@@ -64,27 +64,58 @@ class TestSelfGrantedReviewer:
         assert transition_as("justine", url, "publish").status_code in {400, *REFUSED}
         assert api.content.get_state(item_at(url)) == "pending"
 
-    def test_classic_sharing_form_refuses_self_grant(self, site):
+
+def _browser(username: str) -> requests.Session:
+    browser = requests.Session()
+    browser.auth = (username, PASSWORD)
+    return browser
+
+
+def _classic_grant(username: str, url: str, principal: str, role: str, view: str):
+    """Tick ``role`` for ``principal`` on the Classic sharing form and save."""
+    browser = _browser(username)
+    page = browser.get(f"{url}/@@sharing", timeout=TIMEOUT)
+    assert page.status_code == 200, page.status_code
+    form = {
+        "form.submitted:boolean": "True",
+        "form.button.Save": "Enregistrer",
+        "entries.id:records": principal,
+        "entries.type:records": "user",
+        f"entries.role_{role}:records": "True",
+        "_authenticator": authenticator(page.text),
+    }
+    return browser.post(f"{url}/@@{view}", data=form, timeout=TIMEOUT)
+
+
+class TestClassicSharingPage:
+    @pytest.fixture
+    def draft_url(self, site):
         measure_url = site["measure"].absolute_url()
-        url = _created(create_as("alice", measure_url, proposal_data("Classique")))
-        before = _local_roles(url)
-        browser = requests.Session()
-        browser.auth = ("alice", PASSWORD)
-        page = browser.get(f"{url}/@@sharing", timeout=TIMEOUT)
-        form = {
-            "form.submitted:boolean": "True",
-            "form.button.Save": "Enregistrer",
-            "entries.id:records": "alice",
-            "entries.type:records": "user",
-            "entries.role_Coordinator:records": "True",
-            "_authenticator": authenticator(page.text) if page.ok else "",
-        }
-        response = browser.post(f"{url}/@@sharing", data=form, timeout=TIMEOUT)
-        assert _local_roles(url) == before
-        if response.status_code == 200:
-            assert "vos propres rôles" in response.text
+        return _created(create_as("alice", measure_url, proposal_data("Classique")))
+
+    def test_author_cannot_open_the_sharing_page(self, draft_url):
+        page = _browser("alice").get(
+            f"{draft_url}/@@sharing", timeout=TIMEOUT, allow_redirects=False
+        )
+        assert page.status_code in {*REFUSED, 302}
+        if page.status_code == 302:
+            assert "require_login" in page.headers["Location"]
+
+    @pytest.mark.parametrize("view", ["sharing", "updateSharingInfo"])
+    def test_coordinator_cannot_grant_herself(self, draft_url, view):
+        before = _local_roles(draft_url)
+        response = _classic_grant("carole", draft_url, "carole", "Editor", view)
+        assert response.status_code == 200
+        if view == "updateSharingInfo":  # JSON: the form's body and messages
+            assert "vos propres rôles" in response.json()["messages"]
         else:
-            assert response.status_code in REFUSED
+            assert "vos propres rôles" in response.text
+        assert _local_roles(draft_url) == before
+
+    def test_coordinator_grants_someone_else(self, draft_url):
+        response = _classic_grant("carole", draft_url, "bruno", "Reader", "sharing")
+        assert response.status_code == 200
+        assert _local_roles(draft_url)["bruno"] == ("Reader",)
 
 
 class TestDraftOpenedToEveryone:

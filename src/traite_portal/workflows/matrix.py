@@ -9,6 +9,7 @@ cell, and ``docs/permissions.md`` is generated from the same table.
 from traite_portal.workflows.definitions import LEGAL_TEXT_WORKFLOW
 from traite_portal.workflows.definitions import ONE_STATE_WORKFLOW
 from traite_portal.workflows.definitions import PROPOSAL_WORKFLOW
+from traite_portal.workflows.delegation import may_grant
 from traite_portal.workflows.model import Workflow
 from typing import NamedTuple
 
@@ -79,6 +80,8 @@ PERMISSIONS = {
     "edit": "Modify portal content",
     "delete": "Delete objects",
     "history": "CMFEditions: Access previous versions",
+    # Change the item's local roles (sharing page); which roles: delegation.py.
+    "share": "Change local roles",
 }
 
 # Operations whose outcome follows the View permission: whoever may view an
@@ -160,6 +163,14 @@ def is_allowed(
         return "Anonymous" in roles or any(r in roles for r in held)
     transition = workflow.transitions[operation]
     return state_id in transition.sources and any(r in transition.roles for r in held)
+
+
+def may_grant_as(
+    workflow: Workflow, state_id: str, subject: str, role: str, portal_type: str
+) -> bool:
+    """Whether a subject may grant a sharing-page role to someone else."""
+    held = subject_roles(subject, portal_type)
+    return may_grant(workflow.states[state_id], held, role)
 
 
 def cells(workflow: Workflow, portal_type: str):
