@@ -15,7 +15,6 @@ from traite_portal.groups import ministry_editors_group_id
 from traite_portal.groups import ministry_reviewers_group_id
 from traite_portal.vocabularies.associations import association_token
 from traite_portal.vocabularies.associations import REGISTRY_RECORD
-
 from urllib.parse import urlsplit
 
 import re

@@ -12,13 +12,13 @@ through this view. A change is refused, and nothing is written, when:
 - it grants a role the user may not delegate here (``workflows/delegation.py``).
 """
 
-from Products.CMFCore.permissions import ChangeLocalRoles
-from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Acquisition import aq_base
 from html import escape
 from plone import api
 from plone.app.workflow.browser.sharing import AUTH_GROUP
 from plone.app.workflow.browser.sharing import SharingView as PloneSharingView
+from Products.CMFCore.permissions import ChangeLocalRoles
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from traite_portal import _
 from zExceptions import Forbidden
