@@ -41,8 +41,9 @@ def _patch(username: str, url: str, data: dict):
 
 
 def _french_400(response) -> str:
+    """The message of a REST 400 (plone.restapi lists the field errors in it)."""
     assert response.status_code == 400, response.text[:500]
-    return response.text
+    return response.json()["message"]
 
 
 class TestTakeOverOfSharedProposal:

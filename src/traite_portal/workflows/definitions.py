@@ -31,6 +31,7 @@ PROPOSAL_WORKFLOW = Workflow(
             delete=("Owner", *ADMINS),
             history=(*AUTHORS_READERS, "Coordinator"),
             share=PROPOSAL_SHARERS,
+            authors=(*AUTHORS, "Coordinator"),
         ),
         "shared": State(
             "Partagée",
@@ -39,6 +40,7 @@ PROPOSAL_WORKFLOW = Workflow(
             edit=(*AUTHORS, "Coordinator", "AssociationMember"),
             history=COLLECTIF_READERS,
             share=PROPOSAL_SHARERS,
+            authors=(*AUTHORS, "Coordinator"),
         ),
         "submitted": State(
             "Soumise",

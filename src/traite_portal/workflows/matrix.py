@@ -107,10 +107,12 @@ NOT_IN_NAVIGATION = frozenset((*PROPOSAL_WORKFLOW.types, *LEGAL_TEXT_WORKFLOW.ty
 REVIEW_WORKFLOWS = (PROPOSAL_WORKFLOW, LEGAL_TEXT_WORKFLOW)
 WORKFLOWS = (*REVIEW_WORKFLOWS, ONE_STATE_WORKFLOW)
 
-# Permissions that only mean something on one type: a measure's
-# implementation status (ministries/, field write permission).
+# Permissions that only mean something on one type (field write
+# permissions): a measure's implementation status (ministries/), the same in
+# every state; a proposal's authoring associations (``State.authors``).
 TYPE_PERMISSIONS = {
     "Measure": {"status": "traite_portal: Update implementation status"},
+    "Proposal": {"authors": "traite_portal: Modify proposal authors"},
 }
 TYPE_PERMISSION_ROLES = {"status": ("MinistryEditor", "Manager", "Site Administrator")}
 
@@ -158,7 +160,7 @@ def is_allowed(
     held = subject_roles(role, portal_type)
     if operation in TYPE_PERMISSION_ROLES:
         return any(r in TYPE_PERMISSION_ROLES[operation] for r in held)
-    if operation in PERMISSIONS:
+    if operation in PERMISSIONS or operation in TYPE_PERMISSIONS.get(portal_type, {}):
         roles = getattr(workflow.states[state_id], operation)
         return "Anonymous" in roles or any(r in roles for r in held)
     transition = workflow.transitions[operation]

@@ -35,6 +35,9 @@ class State:
     # Who opens the sharing page, when the workflow does not manage it
     # (``None``: the same roles as ``share``).
     sharing_page: tuple[str, ...] | None = None
+    # Who changes a proposal's authoring associations (its own permission:
+    # co-editors of a shared proposal may not make it theirs).
+    authors: tuple[str, ...] = ADMINS
 
 
 # Transitions are guarded by permissions, not roles: a role guard ignores proxy
