@@ -61,9 +61,8 @@ class SharingView(PloneSharingView):
             existing = set(self.context.get_local_roles_for_userid(principal_id))
             granted = set(requested) - existing
             revoked = (existing & managed) - set(requested)
-            if not granted and not revoked:
-                continue
-            if principal_id in own:
+            # Naming oneself with any role is refused, even a role one holds.
+            if principal_id in own and (requested or revoked):
                 message = _(
                     "sharing_refused_self",
                     default="Vous ne pouvez pas modifier vos propres rôles, ni "
@@ -71,6 +70,8 @@ class SharingView(PloneSharingView):
                     "connectés ») : demandez-le à un coordinateur ou à un "
                     "administrateur.",
                 )
+            elif not granted and not revoked:
+                continue
             elif not self.may_change_local_roles():
                 message = self._state_refusal()
             elif granted - managed:
