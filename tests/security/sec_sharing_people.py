@@ -17,6 +17,7 @@ from traite_portal.vocabularies.associations import association_token
 from traite_portal.vocabularies.associations import REGISTRY_RECORD
 from urllib.parse import urlsplit
 
+import pytest
 import re
 import requests
 import transaction
@@ -64,6 +65,18 @@ def build_site(portal, create_measure) -> dict:
         library = api.content.create(portal, "TextLibrary", id="textes", title="Textes")
     transaction.commit()
     return {"portal": portal, "measure": measure, "library": library}
+
+
+@pytest.fixture(name="site")
+def people_site(functional, create_measure) -> dict:
+    """Fixture ``site``: the people and places above, on the functional layer."""
+    return build_site(functional["portal"], create_measure)
+
+
+def created_url(response: requests.Response) -> str:
+    """The URL of the item a REST POST created (asserting it did)."""
+    assert response.status_code == 201, response.text[:500]
+    return response.json()["@id"]
 
 
 def session_for(username: str | None) -> requests.Session:

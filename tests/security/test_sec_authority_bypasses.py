@@ -8,11 +8,12 @@ nothing is written.
 """
 
 from plone import api
-from sec_sharing_people import build_site
 from sec_sharing_people import create_as
+from sec_sharing_people import created_url
 from sec_sharing_people import INTERIEUR
 from sec_sharing_people import item_at
 from sec_sharing_people import JUSTICE
+from sec_sharing_people import people_site  # noqa: F401 (fixture « site »)
 from sec_sharing_people import proposal_data
 from sec_sharing_people import session_for
 from sec_sharing_people import TIMEOUT
@@ -20,20 +21,8 @@ from sec_sharing_people import TOKEN_A
 from sec_sharing_people import TOKEN_B
 from sec_sharing_people import transition_as
 
-import pytest
-
 
 REFUSED = {400, 401, 403}
-
-
-@pytest.fixture
-def site(functional, create_measure):
-    return build_site(functional["portal"], create_measure)
-
-
-def _created(response) -> str:
-    assert response.status_code == 201, response.text[:500]
-    return response.json()["@id"]
 
 
 def _patch(username: str, url: str, data: dict):
@@ -49,7 +38,7 @@ def _french_400(response) -> str:
 class TestTakeOverOfSharedProposal:
     def test_other_association_cannot_rename_authors_then_retract(self, site):
         measure_url = site["measure"].absolute_url()
-        url = _created(create_as("alice", measure_url, proposal_data("Partagée")))
+        url = created_url(create_as("alice", measure_url, proposal_data("Partagée")))
         assert transition_as("alice", url, "share").status_code == 200
         response = _patch("bruno", url, {"associations": [TOKEN_B]})
         assert response.status_code in {204, *REFUSED}, response.text[:500]
@@ -59,7 +48,7 @@ class TestTakeOverOfSharedProposal:
 
     def test_other_association_may_still_co_edit_the_text(self, site):
         measure_url = site["measure"].absolute_url()
-        url = _created(create_as("alice", measure_url, proposal_data("Co-écrite")))
+        url = created_url(create_as("alice", measure_url, proposal_data("Co-écrite")))
         assert transition_as("alice", url, "share").status_code == 200
         assert _patch("bruno", url, {"title": "Co-écrite par B"}).status_code == 204
         assert item_at(url).Title() == "Co-écrite par B"
@@ -75,7 +64,7 @@ class TestSigningAsAnotherAssociation:
 
     def test_member_cannot_add_another_association_later(self, site):
         measure_url = site["measure"].absolute_url()
-        url = _created(create_as("alice", measure_url, proposal_data("À étendre")))
+        url = created_url(create_as("alice", measure_url, proposal_data("À étendre")))
         _french_400(_patch("alice", url, {"associations": [TOKEN_A, TOKEN_B]}))
         assert item_at(url).associations == [TOKEN_A]
 
@@ -83,7 +72,7 @@ class TestSigningAsAnotherAssociation:
 class TestSigningAsAnotherUser:
     def test_member_cannot_patch_creators(self, site):
         measure_url = site["measure"].absolute_url()
-        url = _created(create_as("alice", measure_url, proposal_data("Signée")))
+        url = created_url(create_as("alice", measure_url, proposal_data("Signée")))
         _french_400(_patch("alice", url, {"creators": ["bruno"]}))
         assert item_at(url).creators == ("alice",)
 
@@ -105,6 +94,6 @@ class TestCircularOfAnotherMinistry:
     def test_editor_cannot_hand_a_draft_to_another_ministry(self, site):
         library_url = site["library"].absolute_url()
         data = {"@type": "Circular", "title": "Justice", "ministry": JUSTICE}
-        url = _created(create_as("justine", library_url, data))
+        url = created_url(create_as("justine", library_url, data))
         _french_400(_patch("justine", url, {"ministry": INTERIEUR}))
         assert item_at(url).ministry == JUSTICE

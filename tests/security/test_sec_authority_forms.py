@@ -4,12 +4,12 @@ A refused value is an error message on the re-displayed form, and nothing
 is created or changed; a coordinator may name anyone.
 """
 
-from sec_sharing_people import build_site
 from sec_sharing_people import create_as
 from sec_sharing_people import INTERIEUR
 from sec_sharing_people import item_at
 from sec_sharing_people import JUSTICE
 from sec_sharing_people import PASSWORD
+from sec_sharing_people import people_site  # noqa: F401 (fixture « site »)
 from sec_sharing_people import proposal_data
 from sec_sharing_people import TIMEOUT
 from sec_sharing_people import TOKEN_A
@@ -18,11 +18,6 @@ from sec_sharing_people import TOKEN_B
 import lxml.html
 import pytest
 import requests
-
-
-@pytest.fixture
-def site(functional, create_measure):
-    return build_site(functional["portal"], create_measure)
 
 
 def submit_form(username: str, form_url: str, changes: dict) -> requests.Response:
@@ -58,19 +53,17 @@ class TestAddForms:
         assert "propres associations" in response.text
         assert "au-nom-de-b" not in item_at(measure_url).objectIds()
 
-    def test_member_adds_in_her_own_name(self, site):
+    @pytest.mark.parametrize(
+        ("username", "token"),
+        [("alice", TOKEN_A), ("carole", TOKEN_B)],
+        ids=["member-own-association", "coordinator-any-association"],
+    )
+    def test_allowed_authors(self, site, username, token):
         measure_url = site["measure"].absolute_url()
-        changes = _proposal_changes("Au nom de A", [TOKEN_A])
-        response = submit_form("alice", f"{measure_url}/++add++Proposal", changes)
+        changes = _proposal_changes(f"Par {username}", [token])
+        response = submit_form(username, f"{measure_url}/++add++Proposal", changes)
         assert response.status_code == 200
-        assert item_at(f"{measure_url}/au-nom-de-a").associations == [TOKEN_A]
-
-    def test_coordinator_adds_for_any_association(self, site):
-        measure_url = site["measure"].absolute_url()
-        changes = _proposal_changes("Pour B", [TOKEN_B])
-        response = submit_form("carole", f"{measure_url}/++add++Proposal", changes)
-        assert response.status_code == 200
-        assert item_at(f"{measure_url}/pour-b").associations == [TOKEN_B]
+        assert item_at(f"{measure_url}/par-{username}").associations == [token]
 
     def test_editor_cannot_add_a_circular_for_another_ministry(self, site):
         library_url = site["library"].absolute_url()

@@ -6,11 +6,12 @@ reviewed their own work; an author opened a draft to every logged-in user.
 
 from plone import api
 from sec_sharing_people import authenticator
-from sec_sharing_people import build_site
 from sec_sharing_people import create_as
+from sec_sharing_people import created_url
 from sec_sharing_people import item_at
 from sec_sharing_people import JUSTICE
 from sec_sharing_people import PASSWORD
+from sec_sharing_people import people_site  # noqa: F401 (fixture « site »)
 from sec_sharing_people import proposal_data
 from sec_sharing_people import session_for
 from sec_sharing_people import sharing_as
@@ -24,16 +25,6 @@ import requests
 REFUSED = {401, 403}
 
 
-@pytest.fixture
-def site(functional, create_measure):
-    return build_site(functional["portal"], create_measure)
-
-
-def _created(response) -> str:
-    assert response.status_code == 201, response.text[:500]
-    return response.json()["@id"]
-
-
 def _local_roles(url: str) -> dict:
     return dict(item_at(url).get_local_roles())
 
@@ -41,7 +32,7 @@ def _local_roles(url: str) -> dict:
 class TestSelfGrantedReviewer:
     def test_author_cannot_become_coordinator_and_validate(self, site):
         measure_url = site["measure"].absolute_url()
-        url = _created(create_as("alice", measure_url, proposal_data("À moi")))
+        url = created_url(create_as("alice", measure_url, proposal_data("À moi")))
         before = _local_roles(url)
         entry = {"id": "alice", "type": "user", "roles": {"Coordinator": True}}
         response = sharing_as("alice", url, [entry])
@@ -54,7 +45,7 @@ class TestSelfGrantedReviewer:
     def test_ministry_editor_cannot_become_reviewer_and_publish(self, site):
         library_url = site["library"].absolute_url()
         data = {"@type": "Circular", "title": "Ma circulaire", "ministry": JUSTICE}
-        url = _created(create_as("justine", library_url, data))
+        url = created_url(create_as("justine", library_url, data))
         before = _local_roles(url)
         entry = {"id": "justine", "type": "user", "roles": {"MinistryReviewer": True}}
         response = sharing_as("justine", url, [entry])
@@ -91,7 +82,7 @@ class TestClassicSharingPage:
     @pytest.fixture
     def draft_url(self, site):
         measure_url = site["measure"].absolute_url()
-        return _created(create_as("alice", measure_url, proposal_data("Classique")))
+        return created_url(create_as("alice", measure_url, proposal_data("Classique")))
 
     def test_author_cannot_open_the_sharing_page(self, draft_url):
         page = _browser("alice").get(
@@ -121,7 +112,7 @@ class TestClassicSharingPage:
 class TestDraftOpenedToEveryone:
     def test_author_cannot_give_reader_to_logged_in_users(self, site):
         measure_url = site["measure"].absolute_url()
-        url = _created(create_as("alice", measure_url, proposal_data("Brouillon")))
+        url = created_url(create_as("alice", measure_url, proposal_data("Brouillon")))
         entry = {"id": "AuthenticatedUsers", "type": "group", "roles": {"Reader": True}}
         response = sharing_as("alice", url, [entry])
         assert response.status_code in REFUSED, response.text[:500]
