@@ -14,6 +14,7 @@ from sec_sharing_people import proposal_data
 from sec_sharing_people import TIMEOUT
 from sec_sharing_people import TOKEN_A
 from sec_sharing_people import TOKEN_B
+from sec_sharing_people import transition_as
 
 import lxml.html
 import pytest
@@ -78,6 +79,17 @@ class TestAddForms:
 
 
 class TestEditForms:
+    def test_other_association_sees_the_authors_read_only(self, site):
+        measure_url = site["measure"].absolute_url()
+        url = create_as("alice", measure_url, proposal_data("Partagée")).json()["@id"]
+        assert transition_as("alice", url, "share").status_code == 200
+        browser = requests.Session()
+        browser.auth = ("bruno", PASSWORD)
+        page = browser.get(f"{url}/@@edit", timeout=TIMEOUT)
+        assert page.status_code == 200
+        assert "form.widgets.associations" not in page.text
+        assert "form.widgets.IDublinCore.title" in page.text  # co-editing
+
     def test_member_cannot_sign_as_another_user(self, site):
         measure_url = site["measure"].absolute_url()
         url = create_as("alice", measure_url, proposal_data("Signée")).json()["@id"]

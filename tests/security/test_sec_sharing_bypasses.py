@@ -20,6 +20,7 @@ from sec_sharing_people import transition_as
 
 import pytest
 import requests
+import transaction
 
 
 REFUSED = {401, 403}
@@ -117,3 +118,43 @@ class TestDraftOpenedToEveryone:
         response = sharing_as("alice", url, [entry])
         assert response.status_code in REFUSED, response.text[:500]
         assert session_for("bruno").get(url, timeout=TIMEOUT).status_code in REFUSED
+
+
+class TestSharingRequests:
+    def test_page_offers_only_the_roles_one_may_grant(self, site):
+        measure_url = site["measure"].absolute_url()
+        url = created_url(create_as("alice", measure_url, proposal_data("Offerts")))
+        answer = session_for("carole").get(f"{url}/@sharing", timeout=TIMEOUT)
+        offered = {role["id"] for role in answer.json()["available_roles"]}
+        assert "Coordinator" in offered
+        assert "Reader" in offered
+        assert not offered & {"MinistryEditor", "MinistryReviewer"}
+
+    @pytest.mark.parametrize(
+        "body",
+        [{"entries": "abc"}, {"entries": [{"id": "bruno", "type": "user"}]}],
+        ids=["entries-not-a-list", "entry-without-roles"],
+    )
+    def test_malformed_body_is_a_400(self, site, body):
+        measure_url = site["measure"].absolute_url()
+        url = created_url(create_as("alice", measure_url, proposal_data("Mal formé")))
+        before = _local_roles(url)
+        response = session_for("carole").post(
+            f"{url}/@sharing", json=body, timeout=TIMEOUT
+        )
+        assert response.status_code == 400, response.text[:300]
+        assert "Corps de requête invalide" in response.json()["message"]
+        assert _local_roles(url) == before
+
+    def test_inheritance_needs_change_local_roles(self, site):
+        # A local Editor opens a measure's sharing page (Plone's default) but
+        # may not change its local roles: nor may they block inheritance.
+        measure = site["measure"]
+        api.user.grant_roles(username="bruno", obj=measure, roles=["Editor"])
+        transaction.commit()
+        url = measure.absolute_url()
+        response = session_for("bruno").post(
+            f"{url}/@sharing", json={"inherit": False}, timeout=TIMEOUT
+        )
+        assert response.status_code == 403, response.text[:300]
+        assert not getattr(item_at(url), "__ac_local_roles_block__", None)
