@@ -40,10 +40,8 @@ class LocalRolesFromJson(DeserializeFromJson):
     """Refuse a sharing change the sharing page would refuse, then apply it."""
 
     def __call__(self):
-        data = json_body(self.request)
+        data = json_body(self.request)  # not an object: plone.restapi's 400
         try:
-            if not isinstance(data, dict):
-                raise ValueError("body")
             entries = requested_entries(data)
         except ValueError:
             message = _(
