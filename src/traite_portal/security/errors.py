@@ -1,9 +1,12 @@
-"""Exceptions that core code raises on bad input, answered 400 in French.
+"""Exceptions of core code answered with a French message instead of a 500.
 
 plone.rest renders any exception of a REST request as JSON with the status
 Zope gives its class: these classes are not HTTP errors, so they were 500s.
-Each is mapped here to a 400 and a French message (their own text can hold
-internal details, such as an index's repr, and is not shown).
+Bad input raises the first group (answered 400); an unreachable mail server
+the second (answered 503 with ``Retry-After``: the request was valid, the
+server cannot serve it now, the client may retry; 400 would tell it not to).
+Their own text can hold internal details (an index's repr, a socket error)
+and is never shown.
 """
 
 from plone.rest.errors import ErrorHandling
@@ -42,22 +45,43 @@ MESSAGES = {
 }
 
 
-def message_for(exception):
+MAIL_SERVER_DOWN = _(
+    "error_mail_server_down",
+    default="Le serveur de courrier est injoignable : aucun message n'a été "
+    "envoyé et rien n'a été enregistré. Réessayez plus tard.",
+)
+
+# Dotted class name → the same message: the mail server cannot be reached.
+UNAVAILABLE = {
+    "smtplib.SMTPException": MAIL_SERVER_DOWN,
+    "builtins.ConnectionError": MAIL_SERVER_DOWN,
+    "socket.gaierror": MAIL_SERVER_DOWN,
+}
+
+
+def _first_row(table: dict, exception):
     for cls in type(exception).__mro__:
-        message = MESSAGES.get(f"{cls.__module__}.{cls.__qualname__}")
-        if message is not None:
-            return message
+        row = table.get(f"{cls.__module__}.{cls.__qualname__}")
+        if row is not None:
+            return row
     return None
+
+
+def message_for(exception):
+    """The French message for ``exception`` (``None``: not one of ours)."""
+    return _first_row(MESSAGES, exception) or _first_row(UNAVAILABLE, exception)
 
 
 class BadInputErrorHandling(ErrorHandling):
     """plone.rest's JSON error view, with status 400 and a French message."""
 
     status = 400
+    error_type = "BadRequest"
 
     def render_exception(self, exception) -> dict:
         result = super().render_exception(exception) or {}
-        result["type"] = "BadRequest"
+        result.pop("traceback", None)
+        result["type"] = self.error_type
         result["message"] = translate(message_for(exception), context=self.request)
         return result
 
@@ -68,3 +92,15 @@ class BadInputErrorHandling(ErrorHandling):
         response.setStatus(self.status, lock=1)
         response.setBody(json.dumps(data, indent=2, sort_keys=True), lock=1)
         response._has_challenged = True  # as plone.rest: no login redirect
+
+
+class UnavailableErrorHandling(BadInputErrorHandling):
+    """503 with ``Retry-After``: a server the request needs cannot be reached."""
+
+    status = 503
+    error_type = "ServiceUnavailable"
+    retry_after_seconds = 120
+
+    def __call__(self) -> None:
+        super().__call__()
+        self.request.response.setHeader("Retry-After", str(self.retry_after_seconds))
