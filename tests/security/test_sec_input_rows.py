@@ -59,7 +59,8 @@ ROWS = [
         body={"text": {"data": None}},
         message="« Texte de la proposition » : valeur de type inattendu"),
     Row("patch-effective-1e308", "admin", "PATCH", "proposal", "",
-        body={"effective": 1e308}, message="valeur de type inattendu, un texte attendu"),
+        body={"effective": 1e308},
+        message="valeur de type inattendu, un texte attendu"),
     Row("patch-circular-ministry-list", "admin", "PATCH", "circular", "",
         body={"ministry": ["min-justice"]},
         message="« Ministère émetteur » : valeur de type inattendu"),
@@ -73,7 +74,8 @@ ROWS = [
         {"from": "0", "to": "²"},
         message="La version « ² » (paramètre « to ») n'existe pas"),
     Row("workflow-share-malformed-json", "auteur", "POST", "proposal",
-        "/@workflow/share", body='{"comment": ', message="JSON attendu (erreur ligne 1"),
+        "/@workflow/share", body='{"comment": ',
+        message="JSON attendu (erreur ligne 1"),
     Row("sharing-entries-text", "admin", "POST", "proposal", "/@sharing",
         body={"entries": "abc"}, message="« entries » doit être une liste"),
     Row("sharing-entry-without-roles", "admin", "POST", "proposal", "/@sharing",
@@ -149,7 +151,8 @@ class TestRows:
         else:
             message = response.text.replace("&#x27;", "'").replace("&#39;", "'")
         assert row.message in message, message[:1000]
-        assert "Errno" not in response.text and "Traceback" not in response.text
+        assert "Errno" not in response.text
+        assert "Traceback" not in response.text
         assert site.mark() == before, "the request committed a transaction"
 
 

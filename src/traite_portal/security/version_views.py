@@ -33,7 +33,8 @@ def version_view_error(context, version_id, field: str):
     ):
         return _(
             "error_version_id_not_a_number",
-            default="« version_id » doit être un numéro de version (voir l'historique).",
+            default="« version_id » doit être un numéro de version (voir "
+            "l'historique).",
         )
     try:
         api.portal.get_tool("portal_repository").retrieve(context, int(version_id))
