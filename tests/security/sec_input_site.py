@@ -5,6 +5,7 @@ whether the ZODB committed anything since a mark (nothing written = no new
 transaction).
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
@@ -103,20 +104,27 @@ def build_input_site(portal) -> InputSite:
     )
 
 
-@pytest.fixture(scope="class")
-def input_site(functional_class):
-    """The site for a whole test class (its tests must write nothing, or only
-    to items no other test of the class reads).
+@contextmanager
+def class_layer(layer):
+    """The functional layer set up once for a whole test class.
 
     zope.pytestlayer runs the layer's per-test set-up only for function
-    fixtures: this one runs it once for the class (as pytest-plone's
-    ``portal_class`` does), which keeps the table tests fast.
+    fixtures: this runs it once for the class (as pytest-plone's
+    ``portal_class`` does), which keeps the table tests fast. The class's
+    tests must write nothing, or only to items no other test of it reads.
     """
-    functional_class.testSetUp()
+    layer.testSetUp()
     try:
-        yield build_input_site(functional_class["portal"])
+        yield layer["portal"]
     finally:
-        functional_class.testTearDown()
+        layer.testTearDown()
+
+
+@pytest.fixture(scope="class")
+def input_site(functional_class):
+    """The input site, once for the test class."""
+    with class_layer(functional_class) as portal:
+        yield build_input_site(portal)
 
 
 def portal_types() -> list[str]:
