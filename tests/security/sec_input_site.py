@@ -10,13 +10,19 @@ from dataclasses import dataclass
 from dataclasses import field
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from plone.app.textfield.interfaces import IRichText
+from plone.app.textfield.value import RichTextValue
+from plone.dexterity.utils import iterSchemataForType
 from plone.app.testing import SITE_OWNER_PASSWORD
 from traite_portal.groups import association_group_id
 from traite_portal.groups import COORDINATORS
 from traite_portal.groups import ministry_editors_group_id
 from traite_portal.vocabularies.associations import association_token
 from traite_portal.vocabularies.associations import REGISTRY_RECORD
+from zope.schema import getFields
+from zope.schema.interfaces import IInt
 
+import lxml.html
 import pytest
 import requests
 import transaction
@@ -50,6 +56,27 @@ class InputSite:
     def mark(self) -> bytes:
         """The id of the last committed transaction."""
         return self.db.lastTransaction()
+
+    def written_since(self, mark: bytes) -> list[str]:
+        return written_since(self.db, mark)
+
+
+def written_since(db, mark: bytes) -> list[str]:
+    """What committed after ``mark``: one line per transaction (its path, the
+    classes it wrote), empty when nothing was written."""
+    lines = []
+    if db.lastTransaction() == mark:
+        return lines
+    connection = db.open()
+    try:
+        for record in db.storage.iterator(start=mark):
+            if record.tid == mark:
+                continue
+            classes = sorted({type(connection.get(r.oid)).__name__ for r in record})
+            lines.append(f"{record.description.decode()}: {', '.join(classes)}")
+    finally:
+        connection.close()
+    return lines
 
 
 def session_for(username: str | None) -> requests.Session:
@@ -136,6 +163,24 @@ def portal_types() -> list[str]:
     )
 
 
+def fill_required_fields(item) -> None:
+    """Give every empty required field of the item a valid value (so that its
+    Classic edit form can be saved)."""
+    for schema in iterSchemataForType(item.portal_type):
+        for name, field in getFields(schema).items():
+            bound = field.bind(item)
+            if not field.required or field.readonly or bound.get(schema(item)):
+                continue
+            if IRichText.providedBy(field):
+                value = RichTextValue("<p>Texte</p>", "text/html", "text/x-html-safe")
+            elif IInt.providedBy(field):
+                value = 1
+            else:
+                value = "Valeur"
+            bound.validate(value)
+            bound.set(schema(item), value)
+
+
 def one_item_per_type(portal) -> dict[str, object]:
     """An item of each of the portal's types, each in a container that allows it.
 
@@ -164,7 +209,25 @@ def one_item_per_type(portal) -> dict[str, object]:
                     id=f"item-{type_name.lower()}",
                     title=type_name,
                 )
+                fill_required_fields(item)
                 items[type_name] = item
                 containers.append(item)
     assert set(items) == wanted, wanted - set(items)
     return items
+
+
+@pytest.fixture(scope="class")
+def typed_items(functional_class):
+    """One item of each type, once for the class (each test writes only its own)."""
+    with class_layer(functional_class) as portal:
+        items = one_item_per_type(portal)
+        transaction.commit()
+        yield items
+
+
+def edit_form_data(html: str, form_id: str = "form", **changes: str) -> dict:
+    """What a browser submits from the page's form ``form_id`` with ``changes``
+    (hidden fields and the CSRF ``_authenticator`` included)."""
+    forms = lxml.html.fromstring(html).forms
+    form = next(f for f in forms if f.get("id") == form_id)
+    return {**dict(form.form_values()), **changes}

@@ -11,8 +11,7 @@ from pathlib import Path
 from plone.app.textfield.interfaces import IRichText
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import iterSchemataForType
-from sec_input_site import class_layer
-from sec_input_site import one_item_per_type
+from sec_input_site import typed_items  # noqa: F401 (fixture)
 from sec_input_site import session_for
 from traite_portal.security.fields import limit_name
 from traite_portal.security.fields import limited_fields
@@ -96,15 +95,6 @@ def cases(type_name: str, item) -> list[Case]:
             at = None if text is None else _json(field, text)
             result.append(Case(name, kind, name, over, at))
     return result
-
-
-@pytest.fixture(scope="class")
-def typed_items(functional_class):
-    """One item of each type, for the class (each test writes only its own)."""
-    with class_layer(functional_class) as portal:
-        items = one_item_per_type(portal)
-        transaction.commit()
-        yield items
 
 
 def _message(response) -> str:

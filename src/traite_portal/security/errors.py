@@ -104,3 +104,26 @@ class UnavailableErrorHandling(BadInputErrorHandling):
     def __call__(self) -> None:
         super().__call__()
         self.request.response.setHeader("Retry-After", str(self.retry_after_seconds))
+
+
+class FormErrorsHandling(ErrorHandling):
+    """A 400 whose message is plone.restapi's ``{"errors": [exceptions]}``
+    (``@comments`` runs the comment form) says the errors in plain text."""
+
+    def render_exception(self, exception) -> dict:
+        result = super().render_exception(exception)
+        detail = exception.args[0] if exception.args else None
+        if isinstance(result, dict) and isinstance(detail, dict):
+            errors = detail.get("errors")
+            if isinstance(errors, list | tuple) and errors:
+                result["message"] = " ".join(
+                    translate(_error_text(error), context=self.request)
+                    for error in errors
+                )
+        return result
+
+
+def _error_text(error) -> str:
+    if hasattr(error, "doc") and not error.args:
+        return error.doc()  # zope.schema errors: their class says what is wrong
+    return error.args[0] if error.args else str(error)
