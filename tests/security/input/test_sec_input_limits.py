@@ -7,12 +7,11 @@ at the limit are saved.
 """
 
 from dataclasses import dataclass
-from pathlib import Path
 from plone.app.textfield.interfaces import IRichText
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import iterSchemataForType
-from sec_input_site import typed_items  # noqa: F401 (fixture)
 from sec_input_site import session_for
+from sec_input_site import TYPE_NAMES
 from traite_portal.security.fields import limit_name
 from traite_portal.security.fields import limited_fields
 from traite_portal.security.limits import limit
@@ -21,9 +20,6 @@ from zope.schema.interfaces import ValidationError
 import pytest
 import transaction
 
-
-TYPES_DIR = Path(__file__).resolve().parents[2] / "profiles" / "default" / "types"
-TYPE_NAMES = sorted(path.stem for path in TYPES_DIR.glob("*.xml"))
 
 # The short name renames the item: REST writes it through the URL, not PATCH.
 NOT_PATCHED = {"id"}

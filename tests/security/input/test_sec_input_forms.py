@@ -6,11 +6,9 @@ writes nothing, and saves a value at the limit.
 
 from plone import api
 from sec_input_site import edit_form_data
-from sec_input_site import input_site  # noqa: F401 (fixture)
 from sec_input_site import session_for
-from sec_input_site import typed_items  # noqa: F401 (fixture)
+from sec_input_site import TYPE_NAMES
 from sec_input_site import written_since
-from test_sec_input_limits import TYPE_NAMES
 from traite_portal.security.limits import limit
 
 import html

@@ -7,13 +7,14 @@ transaction).
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from dataclasses import field
+from dataclasses import field as dataclass_field
+from pathlib import Path
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.textfield.interfaces import IRichText
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import iterSchemataForType
-from plone.app.testing import SITE_OWNER_PASSWORD
 from traite_portal.groups import association_group_id
 from traite_portal.groups import COORDINATORS
 from traite_portal.groups import ministry_editors_group_id
@@ -23,11 +24,13 @@ from zope.schema import getFields
 from zope.schema.interfaces import IInt
 
 import lxml.html
-import pytest
 import requests
 import transaction
 
 
+ROOT = Path(__file__).resolve().parents[3]
+# The portal's types, as the profile declares them (one FTI file each).
+TYPE_NAMES = sorted(p.stem for p in (ROOT / "profiles/default/types").glob("*.xml"))
 PASSWORD = "secret-Pass-2026"
 JUSTICE = "min-justice"
 
@@ -47,7 +50,7 @@ class InputSite:
     measure: object
     proposal: object
     circular: object
-    items: dict = field(default_factory=dict)
+    items: dict = dataclass_field(default_factory=dict)
 
     @property
     def db(self):
@@ -147,13 +150,6 @@ def class_layer(layer):
         layer.testTearDown()
 
 
-@pytest.fixture(scope="class")
-def input_site(functional_class):
-    """The input site, once for the test class."""
-    with class_layer(functional_class) as portal:
-        yield build_input_site(portal)
-
-
 def portal_types() -> list[str]:
     """The portal's own content types (their FTI's class is ours)."""
     return sorted(
@@ -167,7 +163,7 @@ def fill_required_fields(item) -> None:
     """Give every empty required field of the item a valid value (so that its
     Classic edit form can be saved)."""
     for schema in iterSchemataForType(item.portal_type):
-        for name, field in getFields(schema).items():
+        for field in getFields(schema).values():
             bound = field.bind(item)
             if not field.required or field.readonly or bound.get(schema(item)):
                 continue
@@ -214,15 +210,6 @@ def one_item_per_type(portal) -> dict[str, object]:
                 containers.append(item)
     assert set(items) == wanted, wanted - set(items)
     return items
-
-
-@pytest.fixture(scope="class")
-def typed_items(functional_class):
-    """One item of each type, once for the class (each test writes only its own)."""
-    with class_layer(functional_class) as portal:
-        items = one_item_per_type(portal)
-        transaction.commit()
-        yield items
 
 
 def edit_form_data(html: str, form_id: str = "form", **changes: str) -> dict:

@@ -7,7 +7,6 @@ committed nothing. The mail server row answers 503 (see docs/security.md).
 
 from dataclasses import dataclass
 from plone import api
-from sec_input_site import input_site  # noqa: F401 (fixture)
 from sec_input_site import session_for
 
 import pytest
@@ -104,7 +103,7 @@ def closed_port() -> int:
 
 
 @pytest.fixture(scope="class")
-def site(input_site):  # noqa: F811
+def site(input_site):
     """The input site, with a proposal version and the mail server down."""
     with api.env.adopt_roles(["Manager"]):
         api.portal.set_registry_record("plone.email_from_address", "p@example.org")
