@@ -81,7 +81,7 @@ class TestMakeSite:
         assert result.returncode == 0, result.stderr
         again = _run([*instance["make"], "site"])
         assert again.returncode == 0, again.stderr
-        assert "Module mis à niveau : version 1001 → 1002." in again.stdout
+        assert "Module mis à niveau : version 1001 → 1006." in again.stdout
         third = _run([*instance["make"], "site"])
         assert "mis à niveau" not in third.stdout
 

@@ -35,7 +35,7 @@ class TestSetup:
         assert IBrowserLayer in browser_layers
 
     def test_profile_version(self, profile_last_version):
-        assert profile_last_version("traite_portal:default") == "1002"
+        assert profile_last_version("traite_portal:default") == "1006"
 
     @pytest.mark.parametrize(("portal_type", "title"), TYPES.items())
     def test_fti(self, get_fti, portal_type, title):

@@ -39,6 +39,11 @@ MESSAGES = {
         "error_text_query",
         default="Recherche en texte libre invalide.",
     ),
+    "Products.ZCTextIndex.ParseTree.QueryError": _(
+        "error_text_query_glob",
+        default="Recherche en texte libre invalide : un mot ne peut pas commencer "
+        "par * ou ?.",
+    ),
     "DateTime.interfaces.DateTimeError": _(
         "error_date", default="Date invalide : format attendu AAAA-MM-JJ."
     ),

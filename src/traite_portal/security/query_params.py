@@ -12,6 +12,7 @@ from plone.app.uuid.utils import uuidToCatalogBrain
 from Products.ZCTextIndex.ParseTree import ParseError
 from Products.ZCTextIndex.QueryParser import QueryParser
 from traite_portal import _
+from traite_portal.security.limits import limit
 from zope.i18nmessageid import Message
 
 
@@ -74,7 +75,12 @@ def _index_error(catalog, name: str, value) -> Message | None:
             return _bad(name, value, "une date (AAAA-MM-JJ)")
     if kind == "ZCTextIndex" and option in ("", "query") and str(value).strip():
         if not _parses(index, value):
-            return _bad(name, value, "une recherche en texte libre valide")
+            return _bad(
+                name,
+                value,
+                "une recherche en texte libre valide (des mots de "
+                f"{limit('index_token').value} caractères au plus)",
+            )
     return None
 
 
