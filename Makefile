@@ -7,6 +7,8 @@ VAR := $(CURDIR)/var
 INSTANCE := $(VAR)/instance
 ZOPE_CONF := $(INSTANCE)/etc/zope.conf
 LISTEN ?= localhost:8080
+# Bodies of this many bytes or more get a 413 from waitress (docs/security.md).
+MAX_REQUEST_BODY_SIZE ?= 10485760
 SITE ?= traite
 PYTEST_ARGS ?=
 
@@ -36,6 +38,7 @@ $(ZOPE_CONF): etc/zope.conf.in | $(INSTANCE)/etc
 # The port is written on first run; delete this file to serve on another LISTEN.
 $(INSTANCE)/etc/zope.ini: etc/zope.ini.in | $(INSTANCE)/etc
 	sed -e 's|@VAR@|$(VAR)|g' -e 's|@LISTEN@|$(LISTEN)|g' $< > $@
+	sed -i -e 's|@MAX_REQUEST_BODY_SIZE@|$(MAX_REQUEST_BODY_SIZE)|g' $@
 
 $(INSTANCE)/etc/site.zcml: etc/site.zcml | $(INSTANCE)/etc
 	cp $< $@
