@@ -142,3 +142,18 @@ def limit_message(name: str, length: int, field: str = "") -> Message:
         default=row.message.default,
         mapping={"field": field, "length": length, "limit": row.value},
     )
+
+
+def markdown_table() -> str:
+    """The table of ``docs/security.md`` (a test checks the page has it)."""
+    lines = [
+        "| limit | value | what it limits | message (French) |",
+        "| --- | --- | --- | --- |",
+    ]
+    for row in LIMITS:
+        value = f"{row.value:,}".replace(",", " ")
+        lines.append(
+            f"| `{row.name}` | {value} {row.unit} | {row.what} | "
+            f"{row.message.default} |"
+        )
+    return "\n".join(lines)
