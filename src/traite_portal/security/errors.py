@@ -132,3 +132,31 @@ def _error_text(error) -> str:
     if hasattr(error, "doc") and not error.args:
         return error.doc()  # zope.schema errors: their class says what is wrong
     return error.args[0] if error.args else str(error)
+
+
+UNREADABLE = _(
+    "error_unreadable_request",
+    default="Requête illisible : paramètres ou corps de formulaire invalides "
+    "(par exemple un convertisseur « :int » sur un texte, ou un formulaire "
+    "multipart sans « boundary »).",
+)
+
+
+class InputProcessingErrorHandling(ErrorHandling):
+    """Errors raised while Zope reads the request's form and body, before
+    traversal (``:int`` converters, a multipart body without boundary): 400.
+    Raised later, the same classes are bugs and stay plone.rest's 500."""
+
+    def __call__(self) -> None:
+        if "PUBLISHED" in self.request.other:
+            return super().__call__()
+        data = super().render_exception(self.context) or {}
+        data.pop("traceback", None)
+        data.update(
+            type="BadRequest", message=translate(UNREADABLE, context=self.request)
+        )
+        response = self.request.response
+        response.setHeader("Content-Type", "application/json")
+        response.setStatus(400, lock=1)
+        response.setBody(json.dumps(data, indent=2, sort_keys=True), lock=1)
+        response._has_challenged = True

@@ -30,7 +30,7 @@ def _values(value) -> list:
 def _bad(name: str, value, expected: Message | str) -> Message:
     return _(
         "error_query_parameter",
-        default="Paramètre de recherche invalide : « ${name} » vaut « ${value} », "
+        default="Paramètre invalide : « ${name} » vaut « ${value} », "
         "${expected} attendu.",
         mapping={"name": name, "value": str(value)[:100], "expected": expected},
     )
@@ -64,9 +64,9 @@ def _parses(index, value) -> bool:
 
 def _index_error(catalog, name: str, value) -> Message | None:
     index_name, _dot, option = name.partition(".")
-    index = catalog._catalog.indexes.get(index_name)
-    if index is None:
+    if index_name not in catalog._catalog.indexes:
         return None
+    index = catalog._catalog.getIndex(index_name)  # wrapped: finds its lexicon
     kind = index.meta_type
     if option in INTEGER_OPTIONS:
         return _count_error(name, value, -1)
@@ -137,7 +137,19 @@ PARAMETERS = {
 }
 
 
+def common_errors(form: dict) -> list[Message]:
+    """Paging and version parameters, as every service reads them."""
+    for name, minimum in (*PAGING.items(), ("version", 0)):
+        for item in _values(form.get(name, [])):
+            if name == "version" and item == "current":
+                continue
+            error = _count_error(name, item, minimum)
+            if error is not None:
+                return [error]
+    return []
+
+
 def parameter_errors(method: str, name: str, context, form: dict) -> list[Message]:
     """What is wrong with the query string of a call to the service."""
     check = PARAMETERS.get((method, name))
-    return [] if check is None else check(form)
+    return common_errors(form) + ([] if check is None else check(form))

@@ -105,6 +105,16 @@ BODIES = {
         "required": ["source"],
         "properties": {"source": NAMES},
     },
+    ("DELETE", "@aliases"): {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+            "items": {
+                "type": "array",
+                "items": {"type": "object", "properties": {"path": STRING}},
+            }
+        },
+    },
     ("POST", "@login"): {
         "type": "object",
         "properties": {"login": STRING, "password": STRING},

@@ -37,10 +37,34 @@ EXPECTED = {
 SKIPPED = {("DELETE", "")}
 
 
+# Known 500s of core plone.restapi services on bad input, not fixed here yet
+# (docs/security.md): (method, service name, case label prefix). The test
+# fails on any other 500, and on a listed one that no longer happens.
+KNOWN = {
+    ("PATCH", "@content-rules", ""),  # UnboundLocalError on any body
+    ("PATCH", "@workingcopy", ""),  # plone.app.iterate is not installed
+    ("DELETE", "@workingcopy", ""),
+    ("PATCH", "@registry", ""),  # indexes into the body without checking
+    ("PATCH", "@transactions", ""),  # KeyError on a body without transaction ids
+    ("POST", "@addons", ""),  # needs @addons/<id>/<action>
+    ("POST", "@relations", ""),  # indexes into the body without checking
+}
+
+
+def known(service, case) -> bool:
+    return any(
+        (service.method, service.name) == (method, name)
+        and case.label.startswith(prefix)
+        for method, name, prefix in KNOWN
+    )
+
+
 @pytest.fixture(scope="class")
 def targets(typed_items):
     portal = next(iter(typed_items.values())).portal_url.getPortalObject()
-    return {"site": portal, **typed_items}
+    # The proposal first: the item most services are tried on.
+    ordered = sorted(typed_items, key=lambda key: key != "Proposal")
+    return {"site": portal, **{key: typed_items[key] for key in ordered}}
 
 
 def send(target, service, case):
@@ -62,14 +86,16 @@ class TestGeneratedBadInput:
         names = {(s.method, s.name) for s in found}
         assert EXPECTED <= names, EXPECTED - names
         db = targets["site"]._p_jar.db()
-        failures, sent = [], 0
+        failures, known_seen, sent = [], set(), 0
         for service in found:
             target = targets[service.target]
             for case in cases(service, target):
                 before = db.lastTransaction()
                 response = send(target, service, case)
                 sent += 1
-                if response.status_code >= 500:
+                if response.status_code >= 500 and known(service, case):
+                    known_seen.add((service.method, service.name))
+                elif response.status_code >= 500:
                     failures.append(f"{service} {case.label}: {response.status_code}")
                 elif response.status_code >= 400 and db.lastTransaction() != before:
                     failures.append(f"{service} {case.label}: error but written")
@@ -78,3 +104,5 @@ class TestGeneratedBadInput:
             f"{len(names)} services ({len(found)} with their targets), {sent} requests"
         )
         assert not failures, "\n".join(failures)
+        fixed = {(m, n) for m, n, _p in KNOWN if (m, n) in names} - known_seen
+        assert not fixed, f"no longer failing, remove from KNOWN: {fixed}"
