@@ -39,7 +39,7 @@ class TestUpgrade1001:
     def test_step_is_registered(self, site_at_1000):
         setup = api.portal.get_tool("portal_setup")
         # upgradeSteps registers one group (a list of steps) per version.
-        group, _ = setup.listUpgrades(PROFILE)
+        group, *_ = setup.listUpgrades(PROFILE)
         assert [step["title"] for step in group] == [
             "Rôles et workflows de relecture",
             "États des contenus existants",
