@@ -45,6 +45,7 @@ setup(
         "lxml",
         "elasticsearch",
         "tqdm",
+        "jsonschema",
         "plonetheme.barceloneta",
         "pygal",
         "openpyxl",
