@@ -19,6 +19,8 @@ class TraitePortalLayer(PloneSandboxLayer):
     def setUpZope(self, app, configurationContext):
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=traite_portal)
+        # What Plone's autoinclude loads as overrides in a real instance.
+        self.loadZCML(package=traite_portal, name="overrides.zcml")
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "traite_portal:default")
