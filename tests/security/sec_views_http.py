@@ -84,6 +84,9 @@ def views_site(secviews_class):
 
 # Test modules do ``globals().update(FIXTURES)``: pytest-plone makes a
 # layer's fixtures once, and each module needs them in its own namespace.
+# Their classes say ``layer = VIEWS_SITE_FUNCTIONAL``: zope.pytestlayer then
+# runs them one after the other and keeps the site between classes, instead
+# of building it again for each.
 FIXTURES = {
     **fixtures_factory(((VIEWS_SITE_FUNCTIONAL, "secviews"),), keep_session=False),
     "views_site": views_site,

@@ -21,6 +21,7 @@ from sec_views_site import ITEMS
 from sec_views_site import login_of
 from sec_views_site import session_as
 from sec_views_site import unique_word
+from sec_views_site import VIEWS_SITE_FUNCTIONAL
 from traite_portal.workflows.matrix import may_view
 from traite_portal.workflows.matrix import WORKFLOWS
 
@@ -86,6 +87,8 @@ def column(views_site) -> dict:
 
 
 class TestAutomaticColumn:
+    layer = VIEWS_SITE_FUNCTIONAL  # one site for every class (sec_views_http)
+
     def test_the_column_is_not_vacuous(self, column):
         for item, found in column["endpoints"].items():
             counts = {kind: 0 for kind in MINIMUM}
