@@ -18,6 +18,7 @@ import subprocess
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
+METADATA = ROOT / "profiles" / "default" / "metadata.xml"
 
 
 def _run(args, env=None, **kwargs) -> subprocess.CompletedProcess:
@@ -81,7 +82,8 @@ class TestMakeSite:
         assert result.returncode == 0, result.stderr
         again = _run([*instance["make"], "site"])
         assert again.returncode == 0, again.stderr
-        assert "Module mis à niveau : version 1001 → 1002." in again.stdout
+        version = re.search(r"<version>(\d+)</version>", METADATA.read_text())[1]
+        assert f"Module mis à niveau : version 1001 → {version}." in again.stdout
         third = _run([*instance["make"], "site"])
         assert "mis à niveau" not in third.stdout
 
