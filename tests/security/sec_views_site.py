@@ -21,13 +21,14 @@ from traite_portal.groups import association_group_id
 from traite_portal.groups import COORDINATORS
 from traite_portal.groups import ensure_groups
 from traite_portal.groups import ministry_editors_group_id
+from traite_portal.testing import create_private_folder
 from traite_portal.testing import FIXTURE
 from traite_portal.vocabularies.associations import association_token
 from traite_portal.vocabularies.associations import REGISTRY_RECORD
+from traite_portal.workflows.matrix import ITEMS
 from traite_portal.workflows.matrix import MATRIX_MINISTRY
 from traite_portal.workflows.matrix import MINISTRY_TYPES
 from traite_portal.workflows.matrix import OTHER_MINISTRY
-from traite_portal.workflows.matrix import WORKFLOWS
 from zope.schema import getFieldNames
 
 import requests
@@ -36,12 +37,6 @@ import requests
 PASSWORD = "secret-Pass-2026"
 OTHER_ASSOCIATION = "Autre association des vues"
 TIMEOUT = 60
-ITEMS = tuple(
-    (portal_type, state)
-    for workflow in WORKFLOWS
-    for portal_type in workflow.types
-    for state in workflow.states
-)
 # Who the automatic column asks as (the matrix's subject names).
 ATTACKERS = ("Anonymous", "OtherAssociation", "OtherMinistryEditor")
 # Login → (full name, how the user gets its rights).
@@ -144,21 +139,6 @@ def _create_items(portal) -> None:
             api.content.transition(obj=item, to_state=state)
 
 
-def _hidden_folder(portal) -> None:
-    """A private folder holding a public library and a published circular."""
-    folder = api.content.create(
-        portal, "Folder", id="prive", title=f"Dossier {HIDDEN_PARENT_WORD}"
-    )
-    library = api.content.create(folder, "TextLibrary", id="biblio", title="Biblio")
-    circular = api.content.create(
-        library, "Circular", id="circulaire", title="Circulaire visible"
-    )
-    api.content.transition(obj=circular, to_state="published")
-    for permission in ("View", "Access contents information"):
-        folder.manage_permission(permission, ["Manager", "Site Administrator"], 0)
-    folder.reindexObjectSecurity()
-
-
 class ViewsSiteLayer(PloneSandboxLayer):
     """Built once per test class; the tests only read it."""
 
@@ -176,7 +156,7 @@ class ViewsSiteLayer(PloneSandboxLayer):
         login(portal, "sec-author")
         with api.env.adopt_roles(["Manager"]):
             _create_items(portal)
-            _hidden_folder(portal)
+            create_private_folder(portal, f"Dossier {HIDDEN_PARENT_WORD}")
         login(portal, TEST_USER_NAME)
         # Indexed now, while the site's components are there (see the
         # matrix layer in tests/workflows/conftest.py).
