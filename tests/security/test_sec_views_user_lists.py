@@ -34,6 +34,10 @@ LISTINGS = [
     "portal_membership/searchForMembers",
     "portal_membership/listMemberIds",
     "@@pas_search/searchUsers",
+    "@@usergroup-userprefs",
+    "@@usergroup-groupprefs",
+    "@@usergroup-groupmembership?groupname=coordinators",
+    "@@usergroup-usermembership?userid=sec-author",
     "@@getVocabulary?name=plone.app.vocabularies.Users&query=sec",
 ]
 

@@ -12,6 +12,7 @@ place of Plone's.
 
 from AccessControl import getSecurityManager
 from plone import api
+from plone.api.exc import CannotGetPortalError
 from plone.app.users.vocabularies import GroupIdVocabularyFactory
 from plone.app.vocabularies.principals import GroupsFactory
 from plone.app.vocabularies.principals import PrincipalsFactory
@@ -25,8 +26,12 @@ LIST_MEMBERS = "List portal members"
 
 
 def may_list_members() -> bool:
-    """Whether the user may list the portal's users and groups."""
-    return bool(getSecurityManager().checkPermission(LIST_MEMBERS, api.portal.get()))
+    """Whether the user may list the portal's users and groups (never off-site)."""
+    try:
+        portal = api.portal.get()
+    except CannotGetPortalError:
+        return False
+    return bool(getSecurityManager().checkPermission(LIST_MEMBERS, portal))
 
 
 @implementer(IVocabularyFactory)
