@@ -155,3 +155,21 @@ class TestServed:
             timeout=60,
         )
         assert refused.status_code == 401
+
+    def test_security_overrides_are_loaded(self, served, demo):
+        """overrides.zcml and the rolemap reach a real instance (issue 7)."""
+        auth = ("demo-juriste", demo["passwords"]["demo-juriste"])
+        # The query builder lists the users vocabulary without checking any
+        # permission: only the vocabulary of overrides.zcml keeps it empty.
+        users = requests.get(
+            f"{served}/traite/@querystring",
+            headers={"Accept": "application/json"},
+            auth=auth,
+            timeout=60,
+        )
+        assert "demo-coordination" not in users.text
+        assert "Claire Coordination" not in users.text
+        propfind = requests.request(
+            "PROPFIND", f"{served}/traite", auth=auth, timeout=60
+        )
+        assert propfind.status_code == 405

@@ -106,6 +106,13 @@ NOT_IN_NAVIGATION = frozenset((*PROPOSAL_WORKFLOW.types, *LEGAL_TEXT_WORKFLOW.ty
 # The review workflows, and Plone's one_state_workflow of the plan's parts.
 REVIEW_WORKFLOWS = (PROPOSAL_WORKFLOW, LEGAL_TEXT_WORKFLOW)
 WORKFLOWS = (*REVIEW_WORKFLOWS, ONE_STATE_WORKFLOW)
+# Every (content type, state) pair: the test sites hold one item of each.
+ITEMS = tuple(
+    (portal_type, state)
+    for workflow in WORKFLOWS
+    for portal_type in workflow.types
+    for state in workflow.states
+)
 
 # Permissions that only mean something on one type (field write
 # permissions): a measure's implementation status (ministries/), the same in

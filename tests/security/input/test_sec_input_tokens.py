@@ -83,7 +83,7 @@ class TestWordLimit:
 class TestUpgrade1006:
     def test_step_is_registered(self, catalog):
         setup = api.portal.get_tool("portal_setup")
-        setup.setLastVersionForProfile(PROFILE, "1003")  # the step's source
+        setup.setLastVersionForProfile(PROFILE, "1004")  # the step's source
         group, *_later = setup.listUpgrades(PROFILE)
         assert [step["title"] for step in group] == [
             "Longueur maximale des mots indexés"
