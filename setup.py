@@ -45,6 +45,9 @@ setup(
         "lxml",
         "elasticsearch",
         "tqdm",
+        # French analysis of the legal search (Snowball; PyStemmer is its C speed-up).
+        "snowballstemmer",
+        "PyStemmer",
         "plonetheme.barceloneta",
     ],
     extras_require={
@@ -57,6 +60,7 @@ setup(
             "build",
             "aiosmtpd",
             "ruff",
+            "PyYAML",
         ],
     },
     entry_points={

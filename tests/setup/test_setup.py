@@ -35,7 +35,11 @@ class TestSetup:
         assert IBrowserLayer in browser_layers
 
     def test_profile_version(self, profile_last_version):
-        assert profile_last_version("traite_portal:default") == "1002"
+        # metadata.xml's version: each branch's upgrade step raises it.
+        setup = api.portal.get_tool("portal_setup")
+        latest = setup.getVersionForProfile("traite_portal:default")
+        assert int(latest) > 1002
+        assert profile_last_version("traite_portal:default") == latest
 
     @pytest.mark.parametrize(("portal_type", "title"), TYPES.items())
     def test_fti(self, get_fti, portal_type, title):

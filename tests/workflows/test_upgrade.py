@@ -50,7 +50,8 @@ class TestUpgrade1001:
     def test_upgrade_reaches_the_profile_version(self, site_at_1000):
         setup = api.portal.get_tool("portal_setup")
         setup.upgradeProfile(PROFILE)
-        assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+        latest = setup.getVersionForProfile(PROFILE)
+        assert setup.getLastVersionForProfile(PROFILE) == (latest,)
         assert setup.listUpgrades(PROFILE) == []
 
     @pytest.mark.parametrize(
@@ -96,6 +97,7 @@ class TestUpgrade1002:
         api.group.delete(groupname="coordinators")
         setup.setLastVersionForProfile(PROFILE, "1001")
         setup.upgradeProfile(PROFILE)
-        assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+        latest = setup.getVersionForProfile(PROFILE)
+        assert setup.getLastVersionForProfile(PROFILE) == (latest,)
         group = api.group.get(groupname="coordinators")
         assert "Coordinator" in group.getRoles()
