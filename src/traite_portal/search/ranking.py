@@ -15,16 +15,16 @@ FIELD_WEIGHTS = {"Title": 6, "Description": 2, "SearchableText": 1}
 # Authority of a type, in tenths: the plan and the legal texts it builds on
 # rank above the proposals that quote them.
 TYPE_AUTHORITY = {
-    "Measure": 15,
-    "Chapter": 14,
-    "ActionPlan": 12,
-    "Annex": 12,
-    "Convention": 15,
-    "EuropeanText": 15,
-    "NationalText": 15,
-    "Circular": 15,
-    "CourtRuling": 15,
-    "GretaRecommendation": 15,
+    "Measure": 20,
+    "Chapter": 20,
+    "ActionPlan": 16,
+    "Annex": 16,
+    "Convention": 20,
+    "EuropeanText": 20,
+    "NationalText": 20,
+    "Circular": 20,
+    "CourtRuling": 20,
+    "GretaRecommendation": 20,
     "Proposal": 10,
 }
 DEFAULT_AUTHORITY = 10

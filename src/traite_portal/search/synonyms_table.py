@@ -45,6 +45,9 @@ DEFAULT_SYNONYMS = (
     ("CST", "carte de séjour temporaire"),
     ("titre de séjour", "carte de séjour", "permis de séjour"),
     ("AME", "aide médicale de l'État"),
+    ("ATA", "allocation temporaire d'attente"),
+    ("AEMO", "assistance éducative en milieu ouvert"),
+    ("Ac.Sé", "Ac-Sé", "réseau accueil sécurisant"),
     ("JO", "Journal officiel"),
     ("MAE", "mandat d'arrêt européen", "décision-cadre 2002/584/JAI"),
     (

@@ -55,6 +55,10 @@ def _snowball(word: str) -> str:
         word = word[:-1]
     if word.endswith("ee"):
         word = word[:-1]
+    # Snowball cuts « commissions » to comm but « commission » to commiss:
+    # a plural in -ions is stemmed as its singular.
+    if word.endswith("ions") and len(word) > 5:
+        word = word[:-1]
     stem = _stemmer().stemWord(word)
     # « identifier » → identifi but « identification » → identif.
     if stem.endswith("ifi"):

@@ -7,6 +7,7 @@ from BTrees.IIBTree import multiunion
 from BTrees.IIBTree import weightedIntersection
 from BTrees.IIBTree import weightedUnion
 from plone import api
+from Products.CMFCore.indexing import processQueue
 from traite_portal.search import ranking
 from traite_portal.search.backends.base import Hit
 from traite_portal.search.backends.base import SearchRequest
@@ -35,6 +36,8 @@ class CatalogBackend:
         self.zcatalog = self.catalog._catalog
 
     def search(self, request: SearchRequest) -> SearchResult:
+        # As Plone's searchResults: index what this transaction changed first.
+        processQueue()
         allowed = allowed_set(self.catalog, request.viewer, request.path)
         if request.query is not None:
             scores = text_scores(self.zcatalog, request.query)
