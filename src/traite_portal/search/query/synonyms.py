@@ -81,46 +81,60 @@ def _widen(original, tokens, rules, expansions):
     return original
 
 
+def _node_tokens(node) -> list[str] | None:
+    """The analysed tokens of a word or phrase; None for anything else."""
+    if isinstance(node, Word) and not node.glob:
+        token = analyse_word(node.text)
+        return [token] if token else []
+    if isinstance(node, Phrase):
+        return analyse_text(node.text)
+    return None
+
+
+def _match(nodes, start, rules):
+    """(number of nodes, tokens) of the longest expression starting at ``start``."""
+    run = []
+    for node in nodes[start:]:
+        tokens = _node_tokens(node)
+        if tokens is None:
+            break
+        run.append(tokens)
+    if not run or not run[0]:
+        return None
+    for expression, _targets in rules.get(run[0][0], ()):
+        tokens = []
+        for size, node_tokens in enumerate(run, start=1):
+            tokens.extend(node_tokens)
+            if tuple(tokens) == expression:
+                return size, expression
+            if len(tokens) >= len(expression):
+                break
+    return None
+
+
 def _expand_sequence(nodes, rules, expansions) -> list:
     result, i = [], 0
     while i < len(nodes):
-        node = nodes[i]
-        if isinstance(node, Word) and not node.glob:
-            run = []
-            for following in nodes[i:]:
-                if not isinstance(following, Word) or following.glob:
-                    break
-                run.append(following)
-            tokens = [analyse_word(w.text) for w in run]
-            matched = None
-            for tokens_, _targets in rules.get(tokens[0], ()):
-                size = len(tokens_)
-                if tuple(tokens[:size]) == tokens_:
-                    matched = size
-                    break
-            if matched:
-                span = run[:matched]
-                original = span[0] if matched == 1 else AllOf(tuple(span))
-                result.append(
-                    _widen(original, tuple(tokens[:matched]), rules, expansions)
-                )
-                i += matched
-                continue
-            result.append(node)
-            i += 1
+        matched = _match(nodes, i, rules)
+        if matched:
+            size, tokens = matched
+            span = nodes[i : i + size]
+            original = span[0] if size == 1 else AllOf(tuple(span))
+            result.append(_widen(original, tokens, rules, expansions))
+            i += size
             continue
-        result.append(expand_node(node, rules, expansions))
+        node = nodes[i]
+        if not isinstance(node, (Word, Phrase)):
+            node = expand_node(node, rules, expansions)
+        result.append(node)
         i += 1
     return result
 
 
 def expand_node(node, rules: dict, expansions: list):
     """The node with every synonym group widened; ``expansions`` collects them."""
-    if isinstance(node, Word):
-        return _expand_sequence([node], rules, expansions)[0] if not node.glob else node
-    if isinstance(node, Phrase):
-        tokens = tuple(analyse_text(node.text))
-        return _widen(node, tokens, rules, expansions) if tokens else node
+    if isinstance(node, (Word, Phrase)):
+        return _expand_sequence([node], rules, expansions)[0]
     if isinstance(node, AnyOf):
         return AnyOf(tuple(expand_node(o, rules, expansions) for o in node.options))
     required = tuple(_expand_sequence(list(node.required), rules, expansions))
