@@ -52,7 +52,8 @@ class TestTheSet:
     @pytest.mark.parametrize("entry", QUERIES, ids=lambda q: q["q"])
     def test_entry_is_well_formed(self, entry):
         assert entry["who"] in WHO
-        assert entry["expect"] and set(entry["tags"]) <= TAGS
+        assert entry["expect"]
+        assert set(entry["tags"]) <= TAGS
         identifier = "identifier" in entry["tags"]
         assert entry.get("within", 3) == (1 if identifier else 3)
         if identifier:
