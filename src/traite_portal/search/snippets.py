@@ -59,6 +59,8 @@ class Matcher:
         token = analyse_word(word)
         if token in self.tokens:
             return token
+        if not self.prefixes:
+            return None
         folded = fold(word)
         return next((p for p in self.prefixes if p and folded.startswith(p)), None)
 
