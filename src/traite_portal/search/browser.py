@@ -73,16 +73,15 @@ class SearchPage(BrowserView):
 
     def query_string(self, **changes) -> str:
         """The current search's parameters with some changed (None drops one)."""
+        kept = (*SEARCH_PARAMETERS, "tous")
         pairs = []
-        for name in (*SEARCH_PARAMETERS, "tous"):
-            if name in changes:
-                continue
-            value = self.request.form.get(name)
+        for name in kept:
+            value = changes[name] if name in changes else self.request.form.get(name)
             for item in value if isinstance(value, list) else [value]:
                 if item not in (None, ""):
                     pairs.append((name, item))
-        pairs += [(k, v) for k, v in changes.items() if v is not None]
-        return urlencode(pairs)
+        pairs += [(k, v) for k, v in changes.items() if k not in kept]
+        return urlencode([(k, v) for k, v in pairs if v is not None])
 
     def pages(self) -> list[dict]:
         """Links to every page of results (current one marked)."""
@@ -103,12 +102,10 @@ class SearchPage(BrowserView):
 
     def without_filter(self, facet: str, value) -> str:
         """The URL of this search without one selected facet value."""
-        kept = [v for v in self.request.form.get(facet, []) if str(v) != str(value)]
-        if not isinstance(self.request.form.get(facet), list):
-            kept = []
-        return f"{self.url}?{self.query_string(**{facet: None})}" + "".join(
-            f"&{urlencode({facet: v})}" for v in kept
-        )
+        current = self.request.form.get(facet, [])
+        current = current if isinstance(current, list) else [current]
+        kept = [v for v in current if str(v) != str(value)]
+        return f"{self.url}?{self.query_string(**{facet: kept or None})}"
 
     def selected_filters(self) -> list[dict]:
         """The facet values in use, each with a link that removes it."""

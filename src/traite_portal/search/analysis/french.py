@@ -3,7 +3,7 @@
 One word goes through :func:`analyse_word`; a text through :func:`analyse_text`
 (split as Plone's « Unicode Whitespace splitter » splits, so that a search
 server indexing these tokens sees exactly what the catalog's lexicon sees).
-Glob terms (``protect*``) are folded but never stemmed: :func:`analyse_glob`.
+Glob terms (``protect*``) stay prefixes, cut back to their stem: :func:`analyse_glob`.
 """
 
 from functools import cache
@@ -115,10 +115,21 @@ def analyse_word(word: str) -> str | None:
 
 
 def analyse_glob(word: str) -> str | None:
-    """A glob term folded but not stemmed (« Protect* » → « protect* »)."""
+    """A glob term, folded and matched as a prefix (« Protect* » → « protect* »).
+
+    The index holds stems, often shorter than the word or, for a family,
+    another word (« protocole » is ``protocol``, « protéger » ``protect``): a
+    prefix of four letters or more is reduced to its stem, still matched as a
+    prefix, so « protocole* » finds « protocoles » and Plone's own search
+    page, which adds ``*`` to every word typed, finds what the word finds.
+    """
     if not _GLOB.search(word):
         return analyse_word(word)
-    return _strip_elision(fold(word)) or None
+    folded = _strip_elision(fold(word))
+    prefix = folded[:-1]
+    if folded.endswith("*") and prefix.isalpha() and len(prefix) >= 4:
+        return _stem(prefix) + "*"
+    return folded or None
 
 
 def analyse_text(text: str) -> list[str]:

@@ -24,14 +24,7 @@ def _leaf(text: str, lexicon):
     if len(terms) > 1:
         return PhraseNode(terms)
     term = terms[0]
-    if not lexicon.isGlob(term):
-        return AtomNode(term)
-    # The index holds stems (« protocol »), shorter than the prefix typed
-    # (« protocole* »): the prefix also matches as a word of its own.
-    prefix = term.rstrip("*")
-    if "*" in prefix or "?" in prefix:
-        return GlobNode(term)
-    return OrNode([GlobNode(term), AtomNode(prefix)])
+    return GlobNode(term) if lexicon.isGlob(term) else AtomNode(term)
 
 
 def to_parse_tree(node, lexicon):
