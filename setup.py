@@ -48,6 +48,7 @@ setup(
         # French analysis of the legal search (Snowball; PyStemmer is its C speed-up).
         "snowballstemmer",
         "PyStemmer",
+        "Unidecode",
         "plonetheme.barceloneta",
     ],
     extras_require={
