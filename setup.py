@@ -46,6 +46,10 @@ setup(
         "elasticsearch",
         "tqdm",
         "jsonschema",
+        # French analysis of the legal search (Snowball; PyStemmer is its C speed-up).
+        "snowballstemmer",
+        "PyStemmer",
+        "Unidecode",
         "plonetheme.barceloneta",
         "pygal",
         "openpyxl",
@@ -63,6 +67,7 @@ setup(
             "ruff",
             "pypdf",
             "i18ndude",
+            "PyYAML",
         ],
     },
     entry_points={

@@ -3,6 +3,8 @@
 from plone import api
 from plone.base.interfaces import INonInstallable
 from traite_portal.groups import ensure_groups
+from traite_portal.search.lexicon import install_french_analysis
+from traite_portal.search.lexicon import uninstall_french_analysis
 from zope.interface import implementer
 
 
@@ -38,7 +40,10 @@ def post_install(context) -> None:
     corpus import."""
     ensure_groups()
     set_default_sender()
+    install_french_analysis(api.portal.get_tool("portal_catalog"))
 
 
 def uninstall(context) -> None:
-    """Nothing beyond the uninstall profile's own steps."""
+    """Take the French element out of the lexicon (its class would stay
+    pickled in the site) and index the text again without it."""
+    uninstall_french_analysis(api.portal.get_tool("portal_catalog"))
