@@ -8,9 +8,13 @@ item is created in a container whose FTI allows it, as Manager.
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.protect.authenticator import createToken
 from traite_portal.interfaces import ITraiteContent
+from urllib.parse import urljoin
+from urllib.parse import urlsplit
 from zope.dottedname.resolve import resolve
 
+import lxml.html
 import requests
 import transaction
 
@@ -86,12 +90,11 @@ def user_session(username: str) -> requests.Session:
 
 def create_user(username: str, roles=("Member",)):
     with api.env.adopt_roles(["Manager"]):
-        return api.user.create(
-            email=f"{username}@example.org",
-            username=username,
-            password=PASSWORD,
-            roles=list(roles),
+        user = api.user.create(
+            email=f"{username}@example.org", username=username, password=PASSWORD
         )
+        api.user.grant_roles(user=user, roles=list(roles))
+        return user
 
 
 def etag_of(session: requests.Session, url: str) -> str:
@@ -105,3 +108,38 @@ def last_transaction(portal) -> bytes:
     """The id of the database's last committed transaction (nothing written: same)."""
     transaction.begin()
     return portal._p_jar.db().lastTransaction()
+
+
+def cookie_session(portal, username: str) -> requests.Session:
+    """A session logged in through the Classic login form (the ``__ac`` cookie)."""
+    session = requests.Session()
+    page = session.get(f"{portal.absolute_url()}/login", timeout=TIMEOUT)
+    form = next(
+        form
+        for form in lxml.html.fromstring(page.text).forms
+        if "__ac_name" in form.fields
+    )
+    data = dict(form.form_values())
+    data.update({"__ac_name": username, "__ac_password": PASSWORD})
+    button = form.xpath(".//*[@type='submit'][@name]")[0]
+    data[button.get("name")] = button.get("value", "")
+    session.post(
+        urljoin(page.url, form.action or ""),
+        data=data,
+        headers={"Origin": origin(portal)},
+        timeout=TIMEOUT,
+    )
+    assert session.cookies.get("__ac"), "the login form set no session cookie"
+    return session
+
+
+def origin(portal) -> str:
+    """The portal's origin as a browser on its pages sends it."""
+    parts = urlsplit(portal.absolute_url())
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def token_for(username: str) -> str:
+    """plone.protect's CSRF token for a user (what Classic pages put in forms)."""
+    with api.env.adopt_user(username=username):
+        return createToken()

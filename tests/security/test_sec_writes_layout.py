@@ -10,7 +10,6 @@ path that sets a layout: REST ``PATCH``, the display menu's
 from AccessControl.PermissionRole import rolesForPermissionOn
 from Acquisition import aq_base
 from plone import api
-from plone.protect.authenticator import createToken
 from Products.statusmessages.adapter import _decodeCookieValue
 from Products.statusmessages.adapter import STATUSMESSAGEKEY
 from sec_writes_site import create_items
@@ -19,6 +18,7 @@ from sec_writes_site import JSON
 from sec_writes_site import last_transaction
 from sec_writes_site import portal_type_ids
 from sec_writes_site import TIMEOUT
+from sec_writes_site import token_for
 from sec_writes_site import user_session
 from traite_portal.security.layout import view_methods
 from traite_portal.security.layout import ViewTemplateGuard
@@ -65,11 +65,6 @@ def site(functional):
                 editors[type_id] = roles[0]
     transaction.commit()
     return portal, items, editors
-
-
-def token_for(username: str) -> str:
-    with api.env.adopt_user(username=username):
-        return createToken()
 
 
 def stored(item, name: str = "layout"):
