@@ -30,6 +30,7 @@ import transaction
 
 
 UNKNOWN = ("vue-inconnue", "logout", "@@search")
+BROWSER = {"Accept": "text/html"}
 REFUSED = "n'est pas une vue de ce type de contenu"
 FORBIDDEN = "n'avez pas le droit de choisir la vue"
 # Roles Plone gives « Modify view template » to, or that hold every right.
@@ -58,6 +59,9 @@ def site(functional):
     editors = {}
     with api.env.adopt_roles(["Manager"]):
         for type_id, item in items.items():
+            if item.isPrincipiaFolderish:
+                # A view chosen explicitly: the ZMI changes the property then.
+                item._setProperty("layout", "view", "string")
             api.user.grant_roles(username="choisit", obj=item, roles=["Editor"])
             roles = editing_roles_without_permission(portal, item)
             if roles:
@@ -83,6 +87,7 @@ def display_menu(session, item, value, token):
     return session.get(
         f"{item.absolute_url()}/selectViewTemplate",
         params={"templateId": value, "_authenticator": token},
+        headers=BROWSER,
         allow_redirects=False,
         timeout=TIMEOUT,
     )
@@ -93,20 +98,24 @@ def select_form(session, item, value, token):
     return session.post(
         f"{item.absolute_url()}/@@select_default_view",
         data={"templateId": value, "form.button.Save": "1", "_authenticator": token},
+        headers=BROWSER,
         allow_redirects=False,
         timeout=TIMEOUT,
     )
 
 
 def properties(session, item, value, token):
+    """The ZMI's property methods: change the property, or add it."""
+    transaction.begin()
+    if item.hasProperty("layout"):
+        method, data = "manage_changeProperties", {"layout": value}
+    else:
+        method, data = "manage_addProperty", {"id": "layout", "value": value}
     return session.post(
-        f"{item.absolute_url()}/manage_addProperty",
-        data={
-            "id": "layout",
-            "value": value,
-            "type": "string",
-            "_authenticator": token,
-        },
+        f"{item.absolute_url()}/{method}",
+        data={**data, "type": "string", "_authenticator": token},
+        headers=BROWSER,
+        allow_redirects=False,
         timeout=TIMEOUT,
     )
 
@@ -131,7 +140,7 @@ def refusal_reason(response) -> str:
     """``invalid``, ``forbidden`` or ``""`` (not refused) for one answer
     (requested without following redirects)."""
     said = [response.text, *status_messages(response)]
-    # The ZMI's property form gets Zope's bare 400 page.
+    # The ZMI's property methods get Plone's error page (no message).
     if any(REFUSED in text for text in said) or response.status_code == 400:
         return "invalid"
     if response.status_code in (401, 403):
