@@ -6,6 +6,7 @@ written" means the database committed no transaction at all and the item's
 ETag is the same.
 """
 
+from plone.app.testing import SITE_OWNER_NAME as ADMIN
 from sec_writes_services import write_services
 from sec_writes_site import admin_session
 from sec_writes_site import create_items
@@ -13,9 +14,11 @@ from sec_writes_site import etag_of
 from sec_writes_site import JSON
 from sec_writes_site import last_transaction
 from sec_writes_site import TIMEOUT
+from sec_writes_site import token_for
 
 import pytest
 import requests
+import uuid
 
 
 STALE_MESSAGE = "a été modifié depuis votre dernière lecture"
@@ -30,7 +33,10 @@ def make_stale(session, url: str) -> tuple[str, str]:
     """``(stale, current)``: the item's tag, then its tag after a save."""
     stale = etag_of(session, url)
     saved = session.patch(
-        url, json={"description": "Résumé modifié"}, headers=JSON, timeout=TIMEOUT
+        url,
+        json={"description": f"Résumé modifié {uuid.uuid4()}"},
+        headers=JSON,
+        timeout=TIMEOUT,
     )
     assert saved.status_code == 204, saved.text
     current = etag_of(session, url)
@@ -70,6 +76,22 @@ class TestEveryWritePath:
                 covered.append((type_id, method, name))
                 if status != 412 or not unchanged:
                     failures.append((type_id, method, name or "(item)", status))
+        # A Classic form (with its CSRF token) is a write like any other.
+        proposal = items["Proposal"]
+        stale, current = make_stale(admin, proposal.absolute_url())
+        status, unchanged = refused_without_writing(
+            portal,
+            admin,
+            proposal.absolute_url(),
+            current,
+            "POST",
+            f"{proposal.absolute_url()}/content_status_modify",
+            data={"workflow_action": "share", "_authenticator": token_for(ADMIN)},
+            headers={"If-Match": stale},
+        )
+        covered.append(("Proposal", "POST", "content_status_modify (Classic)"))
+        if status != 412 or not unchanged:
+            failures.append(("Proposal", "POST", "content_status_modify", status))
         paths = {(method, name) for _, method, name in covered}
         print(
             f"\n{len(covered)} (type, write service) pairs, {len(paths)} distinct "

@@ -12,6 +12,7 @@ from Acquisition import aq_base
 from plone import api
 from Products.statusmessages.adapter import _decodeCookieValue
 from Products.statusmessages.adapter import STATUSMESSAGEKEY
+from sec_writes_site import admin_session
 from sec_writes_site import create_items
 from sec_writes_site import create_user
 from sec_writes_site import JSON
@@ -208,6 +209,24 @@ def test_rest_error_is_a_french_400(site):
     assert response.status_code == 400, response.text
     assert REFUSED in response.json()["message"]
     assert "view" in response.json()["message"]
+    # Creating an item with a view template is checked the same way.
+    container = items["Measure"]
+    before = set(container.objectIds())
+    created = admin_session().post(
+        container.absolute_url(),
+        json={
+            "@type": "Proposal",
+            "title": "Nouvelle",
+            "text": "<p>Texte</p>",
+            "layout": "@@search",
+        },
+        headers=JSON,
+        timeout=TIMEOUT,
+    )
+    assert created.status_code == 400, created.text
+    assert REFUSED in created.json()["message"]
+    transaction.begin()
+    assert set(container.objectIds()) == before
 
 
 def test_rest_layout_of_the_wrong_kind_is_a_400(site):
@@ -244,6 +263,11 @@ def test_rest_layout_needs_the_permission(site):
         assert restored.status_code == 204, (type_id, restored.text)
         assert stored(item) == "view"
         assert user_session("choisit").get(item.absolute_url()).status_code == 200
+        # Sending back the current view changes nothing: accepted.
+        same = user_session("redacteur").patch(
+            item.absolute_url(), json={"layout": "view"}, headers=JSON, timeout=60
+        )
+        assert same.status_code == 204, (type_id, same.text)
     assert editors, "no editing role without the permission: nothing tested"
 
 

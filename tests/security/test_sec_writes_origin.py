@@ -165,6 +165,22 @@ def test_behind_a_proxy_the_public_origin_counts(site):
     )
     assert accepted.status_code == 200, accepted.text
     assert state_of(items["Proposal"]) == "shared"
+    # A proxy that passes the public Host on: that host is the origin.
+    retract = f"{items['Proposal'].absolute_url()}/@workflow/retract"
+    cookie = {
+        "Cookie": f"__ac={browser.cookies['__ac']}",
+        "Host": "portail.example.org",
+    }
+    for own_origin, status in ((server, 403), ("http://portail.example.org", 200)):
+        # requests matches cookies on the Host header: send the cookie itself.
+        forwarded = requests.post(
+            retract,
+            data="{}",
+            headers={**PLAIN, **cookie, "Origin": own_origin},
+            timeout=TIMEOUT,
+        )
+        assert forwarded.status_code == status, forwarded.text
+    assert state_of(items["Proposal"]) == "draft"
 
 
 class FrontEndPolicy(CORSPolicy):
