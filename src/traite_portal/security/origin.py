@@ -29,6 +29,7 @@ from traite_portal.coediting.preconditions import SAFE_METHODS
 from urllib.parse import urlsplit
 from zExceptions import Forbidden
 from zope.component import queryMultiAdapter
+from zope.component.hooks import getSite
 from zope.i18n import translate
 from ZPublisher.interfaces import IPubAfterTraversal
 
@@ -59,15 +60,14 @@ def origin_of(url: str | None) -> str | None:
     return f"{parts.scheme}://{netloc}"
 
 
-def credential_cookies(request) -> set[str]:
+def credential_cookies() -> set[str]:
     """Names of the cookies that log a user in (plone.session's and others)."""
     names = {DEFAULT_COOKIE}
-    for parent in request.get("PARENTS", ()):
-        plugins = getattr(parent, "acl_users", None)
-        for plugin in getattr(plugins, "objectValues", list)():
-            name = getattr(aq_base(plugin), "cookie_name", None)
-            if isinstance(name, str) and name:
-                names.add(name)
+    plugins = getattr(getSite(), "acl_users", None)
+    for plugin in getattr(plugins, "objectValues", list)():
+        name = getattr(aq_base(plugin), "cookie_name", None)
+        if isinstance(name, str) and name:
+            names.add(name)
     return names
 
 
@@ -78,9 +78,7 @@ def ambient_credentials(request) -> str | None:
     if authorization:
         return "basic" if authorization.lower().startswith("basic ") else None
     cookies = request.cookies
-    return (
-        "cookie" if any(cookies.get(n) for n in credential_cookies(request)) else None
-    )
+    return "cookie" if any(cookies.get(n) for n in credential_cookies()) else None
 
 
 def trusted(request, origin: str | None) -> bool:
