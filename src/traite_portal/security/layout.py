@@ -98,12 +98,12 @@ class ViewTemplateGuard:
             _fail(BadRequest, error)
         return super().setLayout(layout)
 
-    def _setProperty(self, id, value, type="string"):  # noqa: A002 (Zope's API)
+    def _setProperty(self, id, value, type="string"):
         if id in (LAYOUT, DEFAULT_PAGE):
             check_view_template(self, id, value)
         return super()._setProperty(id, value, type)
 
-    def _updateProperty(self, id, value):  # noqa: A002 (Zope's API)
+    def _updateProperty(self, id, value):
         if id in (LAYOUT, DEFAULT_PAGE) and value != getattr(aq_base(self), id, None):
             check_view_template(self, id, value)
         return super()._updateProperty(id, value)
