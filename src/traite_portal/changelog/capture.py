@@ -31,9 +31,10 @@ from zope.interface import implementer
 import transaction
 
 
-# Reindexing only these says nothing a client could see (plone.folder
-# reindexes every sibling's position when one item is moved in a folder).
-UNSEEN_INDEXES = frozenset({"getObjPositionInParent"})
+# Reindexing only these says nothing a client could see: plone.folder
+# reindexes every sibling's position when one item is moved in a folder,
+# CMFEditions gives a container a history id when a child is versioned.
+UNSEEN_INDEXES = frozenset({"getObjPositionInParent", "cmf_uid"})
 SECURITY_INDEXES = frozenset({"allowedRolesAndUsers"})
 
 _PENDING = object()  # key of the transaction's collection (Transaction.data)
@@ -134,9 +135,17 @@ def on_modified(obj, event) -> None:
     """Edited, or its local roles changed (the sharing page, REST @sharing)."""
     from plone.app.workflow.interfaces import ILocalrolesModifiedEvent
 
-    if not tracked(obj) or IContainerModifiedEvent.providedBy(event):
-        return  # a child added or reordered: the child has its own entry
-    record(obj, SECURITY if ILocalrolesModifiedEvent.providedBy(event) else MODIFIED)
+    if not tracked(obj):
+        return
+    if IContainerModifiedEvent.providedBy(event):
+        # A child added, removed or reordered: the child has its own entry.
+        # Dexterity then reindexes the container; marking it (with no kind)
+        # tells the queue processor that this reindex is explained.
+        record(obj, 0)
+    elif ILocalrolesModifiedEvent.providedBy(event):
+        record(obj, SECURITY)
+    else:
+        record(obj, MODIFIED)
 
 
 def on_transition(obj, event) -> None:
