@@ -52,6 +52,8 @@ class PendingItem:
     exists: bool = True
     removed: ItemState | None = None  # read when it was removed
     uid: str | None = None
+    explained: bool = False  # an event said what happened to it
+    reindexed: bool = False  # the catalog queue reindexed it
 
 
 class Pending(dict):
@@ -87,8 +89,14 @@ def tracked(obj) -> bool:
     return IDexterityContent.providedBy(obj) and not IPloneSiteRoot.providedBy(obj)
 
 
-def record(obj, kind: int, path_before: str | None = None) -> PendingItem:
-    """Mark ``obj`` as changed by ``kind`` in the current transaction."""
+def record(
+    obj, kind: int, path_before: str | None = None, event: bool = True
+) -> PendingItem:
+    """Mark ``obj`` as changed by ``kind`` in the current transaction.
+
+    ``kind`` 0 marks it for a check (did who may see it change?); ``event``
+    false means the catalog queue, not an event, reported it.
+    """
     pending = pending_changes()
     key = id(aq_base(obj))
     item = pending.get(key)
@@ -102,6 +110,10 @@ def record(obj, kind: int, path_before: str | None = None) -> PendingItem:
     # Holding the wrapper keeps the object alive, so its id() stays unique.
     item.obj = obj
     item.kinds |= kind
+    if event:
+        item.explained = True
+    else:
+        item.reindexed = True
     if kind & (CREATED | MOVED):
         item.exists = True
     return item
@@ -162,7 +174,8 @@ class ChangeLogQueueProcessor:
     associations' authors, a blocked inheritance, a transition on a folder)
     and ``updateRoleMappings`` only reindex ``allowedRolesAndUsers``: the item
     is marked for a check, and gets a ``security`` entry if who may see it
-    changed. Code that edits an item without an event still reindexes it.
+    changed. Code that edits an item without an event still reindexes it:
+    that is a modification.
     """
 
     def index(self, obj, attributes=None) -> None:
@@ -174,9 +187,12 @@ class ChangeLogQueueProcessor:
         names = frozenset(attributes or ())
         if names and names <= UNSEEN_INDEXES:
             return
-        security_only = names and names <= SECURITY_INDEXES | UNSEEN_INDEXES
-        announced = id(aq_base(obj)) in pending_changes()
-        record(obj, 0 if security_only or announced else MODIFIED)
+        if names and names <= SECURITY_INDEXES | UNSEEN_INDEXES:
+            record(obj, 0)  # a check: did who may see it change?
+        else:
+            # A modification unless an event explains the reindex (see
+            # coalesce.change_for): events and queue run in either order.
+            record(obj, 0, event=False)
 
     def unindex(self, obj) -> None:
         """Removals come from the removed event (the item is known there)."""

@@ -39,11 +39,11 @@ def write_pending(pending: dict) -> None:
             continue  # a site not upgraded yet: nothing to record into
         now = time.time()
         release_due(log, now)
-        for item in items:
-            change = change_for(log, item, now)
-            if change is not None:
-                log.append(change)
-                schedule(log, change.uid, change.after, change.when)
+        changes = [change_for(log, item, now) for item in items]
+        # Parents before their children, whatever order the events came in.
+        for change in sorted(filter(None, changes), key=lambda c: c.path):
+            log.append(change)
+            schedule(log, change.uid, change.after, change.when)
         prune_on_write(log, now)
 
 
@@ -72,6 +72,8 @@ def change_for(log: ChangeLog, item: PendingItem, now: float) -> Change | None:
             state.review_state, state.modified, state.visibility, None, None,
         )  # fmt: skip
     kinds = item.kinds & (MODIFIED | TRANSITION | SECURITY)
+    if item.reindexed and not item.explained:
+        kinds |= MODIFIED  # reindexed by code that sent no event
     path_before = previous.path if previous is not None else item.path_before
     if path_before is not None and path_before != state.path:
         kinds |= MOVED
