@@ -35,7 +35,10 @@ class TestSetup:
         assert IBrowserLayer in browser_layers
 
     def test_profile_version(self, profile_last_version):
-        assert profile_last_version("traite_portal:default") == "1002"
+        setup = api.portal.get_tool("portal_setup")
+        assert profile_last_version("traite_portal:default") == (
+            setup.getVersionForProfile("traite_portal:default")
+        )
 
     @pytest.mark.parametrize(("portal_type", "title"), TYPES.items())
     def test_fti(self, get_fti, portal_type, title):

@@ -46,17 +46,19 @@ def record_baseline(portal, log: ChangeLog) -> int:
         if IDexterityFTI.providedBy(fti)
     }
     security = catalog._catalog.getIndex("allowedRolesAndUsers")
-    depth = len("/".join(portal.getPhysicalPath()))
+    site_path = "/".join(portal.getPhysicalPath())
     now = time.time()
     count = 0
     for brain in catalog.unrestrictedSearchResults(portal_type=sorted(dexterity)):
+        if brain.getPath() == site_path:
+            continue  # the site root is not in the log (capture.tracked)
         visibility = Visibility(
             tuple(sorted(security.getEntryForObject(brain.getRID(), default=()))),
             _date(brain.effective, FLOOR_DATE),
             _date(brain.expires, CEILING_DATE),
         )
         state = LastState(
-            brain.getPath()[depth:], visibility, now, brain.portal_type,
+            brain.getPath()[len(site_path) :], visibility, now, brain.portal_type,
             brain.review_state or None, timestamp(brain.modified),
         )  # fmt: skip
         log.remember(brain.UID, state)
