@@ -131,6 +131,7 @@ class TestETag:
         empty = session.get(url, params={"since": cursor}, timeout=60)
         etag = empty.headers["ETag"]
         assert etag.startswith('"')
+        assert empty.headers["Cache-Control"] == "private, no-cache"
         again = session.get(
             url, params={"since": cursor}, headers={"If-None-Match": etag}, timeout=60
         )
