@@ -2,11 +2,12 @@
 
 Object events (added, modified, moved or renamed, removed, workflow
 transition, local roles modified) and the catalog's indexing queue (the path
-that ``reindexObjectSecurity`` and ``updateRoleMappings`` take) mark items as
-changed in a per-transaction collection. A before-commit hook turns it into
-log entries (``coalesce.write_pending``), so the entries are committed with
-the change itself, nothing is written for a transaction that aborts, and an
-item changed many times in one transaction gets one entry.
+that ``reindexObjectSecurity`` and ``updateRoleMappings`` take, see
+``queue``) mark items as changed in a per-transaction collection. A
+before-commit hook turns it into log entries (``coalesce.write_pending``),
+so the entries are committed with the change itself, nothing is written for
+a transaction that aborts, and an item changed many times in one transaction
+gets one entry.
 """
 
 from Acquisition import aq_base
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from plone.base.interfaces import IPloneSiteRoot
 from plone.dexterity.interfaces import IDexterityContent
 from Products.CMFCore.indexing import processQueue
-from Products.CMFCore.interfaces import IIndexQueueProcessor
+from Products.CMFCore.utils import getToolByName
 from traite_portal.changelog.records import CREATED
 from traite_portal.changelog.records import DELETED
 from traite_portal.changelog.records import MODIFIED
@@ -26,16 +27,9 @@ from traite_portal.changelog.snapshot import ItemState
 from traite_portal.changelog.snapshot import relative_path
 from traite_portal.changelog.snapshot import site_of
 from zope.container.interfaces import IContainerModifiedEvent
-from zope.interface import implementer
 
 import transaction
 
-
-# Reindexing only these says nothing a client could see: plone.folder
-# reindexes every sibling's position when one item is moved in a folder,
-# CMFEditions gives a container a history id when a child is versioned.
-UNSEEN_INDEXES = frozenset({"getObjPositionInParent", "cmf_uid"})
-SECURITY_INDEXES = frozenset({"allowedRolesAndUsers"})
 
 _PENDING = object()  # key of the transaction's collection (Transaction.data)
 
@@ -85,8 +79,12 @@ def _before_commit(txn, pending: Pending) -> None:
 
 
 def tracked(obj) -> bool:
-    """Content items, not the site root (nor comments, tools or forms)."""
-    return IDexterityContent.providedBy(obj) and not IPloneSiteRoot.providedBy(obj)
+    """Content items in a site: not the site root (nor comments, tools, forms)."""
+    return (
+        IDexterityContent.providedBy(obj)
+        and not IPloneSiteRoot.providedBy(obj)
+        and getToolByName(obj, "portal_url", None) is not None
+    )
 
 
 def record(
@@ -164,44 +162,3 @@ def on_transition(obj, event) -> None:
     """A workflow transition (not the initial state set at creation)."""
     if tracked(obj) and event.transition is not None:
         record(obj, TRANSITION)
-
-
-@implementer(IIndexQueueProcessor)
-class ChangeLogQueueProcessor:
-    """The catalog queue, seen by the log: reindexes that no event announces.
-
-    ``reindexObjectSecurity`` (local roles granted through plone.api, the
-    associations' authors, a blocked inheritance, a transition on a folder)
-    and ``updateRoleMappings`` only reindex ``allowedRolesAndUsers``: the item
-    is marked for a check, and gets a ``security`` entry if who may see it
-    changed. Code that edits an item without an event still reindexes it:
-    that is a modification.
-    """
-
-    def index(self, obj, attributes=None) -> None:
-        self.reindex(obj, attributes)
-
-    def reindex(self, obj, attributes=None, update_metadata=1) -> None:
-        if not tracked(obj):
-            return
-        names = frozenset(attributes or ())
-        if names and names <= UNSEEN_INDEXES:
-            return
-        if names and names <= SECURITY_INDEXES | UNSEEN_INDEXES:
-            record(obj, 0)  # a check: did who may see it change?
-        else:
-            # A modification unless an event explains the reindex (see
-            # coalesce.change_for): events and queue run in either order.
-            record(obj, 0, event=False)
-
-    def unindex(self, obj) -> None:
-        """Removals come from the removed event (the item is known there)."""
-
-    def begin(self) -> None:
-        """Nothing to prepare."""
-
-    def commit(self) -> None:
-        """Entries are written by the before-commit hook."""
-
-    def abort(self) -> None:
-        """The transaction's collection is dropped with the transaction."""
