@@ -43,7 +43,9 @@ setup(
         "plone.app.discussion",
         "collective.exportimport",
         "lxml",
-        "elasticsearch",
+        # Search servers: Elasticsearch 8.x and OpenSearch 2.x clients.
+        "elasticsearch>=8,<9",
+        "opensearch-py",
         "tqdm",
         "jsonschema",
         # French analysis of the legal search (Snowball; PyStemmer is its C speed-up).

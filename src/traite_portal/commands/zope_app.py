@@ -29,6 +29,8 @@ def open_app(zope_conf: Path):
     # The database, blobs and logs this process may create are the owner's
     # only, also when the script is run by hand rather than by the Makefile.
     os.umask(0o077)
+    # The search indexer's thread belongs to the WSGI server, not to commands.
+    os.environ["TRAITE_SEARCH_WORKER"] = "off"
     # plone.exportimport's helper boots Zope, fakes a request with the REST
     # layers and logs in the system user; reuse it rather than copy it.
     from plone.exportimport.utils.cli import get_app

@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from dataclasses import field
 from plone import api
 from traite_portal.search.backends import get_backend
+from traite_portal.search.backends import logger
 from traite_portal.search.backends.base import SearchRequest
 from traite_portal.search.backends.base import SearchResult
 from traite_portal.search.backends.base import Viewer
+from traite_portal.search.backends.catalog.backend import CatalogBackend
+from traite_portal.search.backends.server.engines import ServerError
+from traite_portal.search.backends.server.engines import ServerUnavailable
 from traite_portal.search.identifiers.query import find_identifiers
 from traite_portal.search.identifiers.query import is_only_identifier
 from traite_portal.search.params import SearchParams
@@ -73,6 +77,25 @@ def _brains(catalog, uids: list[str]) -> dict:
     return {b.UID: b for b in catalog.searchResults(UID=uids)} if uids else {}
 
 
+def run_backend(site, request: SearchRequest) -> SearchResult:
+    """The configured backend's answer, or the catalog's when a search server
+    is down, slow or fails (the result says so: ``fallback_from``)."""
+    backend = get_backend(site)
+    if isinstance(backend, CatalogBackend):
+        return backend.search(request)
+    try:
+        return backend.search(request)
+    except (ServerUnavailable, ServerError) as error:
+        logger.warning(
+            "Serveur de recherche %s indisponible (%s) : le catalogue répond.",
+            backend.name,
+            error,
+        )
+    result = CatalogBackend(site).search(request)
+    result.fallback_from = backend.name
+    return result
+
+
 def legal_search(params: SearchParams) -> SearchAnswer:
     """Run one search; raises QuerySyntaxError for a query that cannot run."""
     site = api.portal.get()
@@ -88,7 +111,7 @@ def legal_search(params: SearchParams) -> SearchAnswer:
         identifier_keys=keys,
         jump_keys=jump_keys,
     )
-    result = get_backend(site).search(request)
+    result = run_backend(site, request)
     brains = _brains(catalog, [hit.uid for hit in result.hits] + [result.jump or ""])
     items = []
     for hit in result.hits:

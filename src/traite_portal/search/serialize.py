@@ -1,6 +1,7 @@
 """The answer of a search as JSON: the shape of ``@legal-search``."""
 
 from plone.restapi.batching import HypermediaBatch
+from traite_portal import _
 from traite_portal.search.facet_labels import FacetLabels
 from traite_portal.search.facets import FACETS
 from traite_portal.search.query.nodes import describe
@@ -74,6 +75,38 @@ def serialize_facets(answer, request, labels) -> list[dict]:
     return facets
 
 
+def backend_status(result, request) -> dict:
+    """Which backend answered, how it analysed French, and a French notice
+    when a search server failed or cannot analyse French itself."""
+    notice = None
+    if result.fallback_from:
+        notice = _tr(
+            _(
+                "notice_search_fallback",
+                default="Le serveur de recherche (${engine}) ne répond pas : "
+                "ces résultats viennent du catalogue du portail.",
+                mapping={"engine": result.fallback_from},
+            ),
+            request,
+        )
+    elif result.analysis == "portal":
+        notice = _tr(
+            _(
+                "notice_search_portal_analysis",
+                default="Le serveur de recherche (${engine}) n'a pas de module "
+                "d'analyse du français : le portail analyse le texte lui-même.",
+                mapping={"engine": result.backend},
+            ),
+            request,
+        )
+    return {
+        "backend": result.backend,
+        "analysis": result.analysis,
+        "fallback_from": result.fallback_from or None,
+        "notice": notice,
+    }
+
+
 def serialize_answer(answer, request, endpoint_url: str) -> dict:
     """The whole answer; batching links as plone.restapi writes them."""
     labels = FacetLabels(request)
@@ -93,6 +126,7 @@ def serialize_answer(answer, request, endpoint_url: str) -> dict:
             ],
         },
         "backend": answer.result.backend,
+        "backend_status": backend_status(answer.result, request),
         "sort_on": answer.params.sort,
         "sort_options": [
             {"value": key, "title": _tr(title, request)} for key, title in SORTS.items()

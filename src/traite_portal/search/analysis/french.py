@@ -80,6 +80,12 @@ def _families() -> dict[str, str]:
     return mapping
 
 
+def family_stems() -> dict[str, str]:
+    """{Snowball stem: the stem its family is indexed under} (for a search
+    server that rebuilds this analysis from its own Snowball stemmer)."""
+    return dict(_families())
+
+
 def _stem(word: str) -> str:
     protected = _protected().get(word)
     if protected is not None:

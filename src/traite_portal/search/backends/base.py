@@ -68,6 +68,11 @@ class SearchResult:
     # Whether the viewer may see some unpublished item (restricted facets).
     sees_unpublished: bool = False
     backend: str = ""
+    # How the backend analysed French: « catalog », « server » (the search
+    # server's own chain) or « portal » (tokens analysed by the portal).
+    analysis: str = "catalog"
+    # When a search server failed and the catalog answered instead: its name.
+    fallback_from: str = ""
 
 
 class SearchBackend(Protocol):

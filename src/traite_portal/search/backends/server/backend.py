@@ -1,0 +1,152 @@
+"""The search-server backend: one search body, one page of UIDs, facet counts.
+
+A server that does not answer in time raises :class:`ServerUnavailable`; the
+pipeline then serves the catalog's answer and says so. After a failure the
+server is left alone for ``RETRY_AFTER`` seconds (every search in between
+goes straight to the catalog instead of waiting for a timeout).
+"""
+
+from DateTime import DateTime
+from plone import api
+from Products.PluginIndexes.util import datetime_to_minutes
+from traite_portal.search.backends.base import Hit
+from traite_portal.search.backends.base import SearchRequest
+from traite_portal.search.backends.base import SearchResult
+from traite_portal.search.backends.server.engines import get_engine
+from traite_portal.search.backends.server.engines import ServerError
+from traite_portal.search.backends.server.engines import ServerUnavailable
+from traite_portal.search.backends.server.query import identifier_filter
+from traite_portal.search.backends.server.query import IDENTIFIER_QUERY
+from traite_portal.search.backends.server.query import permission_filter
+from traite_portal.search.backends.server.query import search_body
+from traite_portal.search.backends.server.settings import ServerSettings
+from traite_portal.search.facets import FACETS
+from traite_portal.search.identifiers.kinds import SECONDARY
+
+import os
+import threading
+import time
+
+
+RETRY_AFTER = float(os.environ.get("TRAITE_SEARCH_RETRY_AFTER", "10"))
+# How long the analysis mode read from the index's _meta is trusted.
+META_TTL = 30.0
+_down_until: dict = {}
+_meta: dict = {}
+_lock = threading.Lock()
+
+
+def mark_down(settings: ServerSettings) -> None:
+    with _lock:
+        _down_until[settings] = time.monotonic() + RETRY_AFTER
+
+
+def mark_up(settings: ServerSettings) -> None:
+    with _lock:
+        _down_until.pop(settings, None)
+
+
+def resting(settings: ServerSettings) -> bool:
+    """True while the server is left alone after a failure."""
+    return _down_until.get(settings, 0) > time.monotonic()
+
+
+class ServerBackend:
+    """OpenSearch or Elasticsearch, as ``settings`` say."""
+
+    def __init__(self, site, settings: ServerSettings):
+        self.settings = settings
+        self.name = settings.engine
+        self.engine = get_engine(settings)
+        self.alias = settings.alias(site.getId())
+        self.catalog = api.portal.get_tool("portal_catalog")
+
+    def analysis(self) -> str:
+        """How the alias's index analyses text (``server`` or ``portal``)."""
+        key = (self.settings, self.alias)
+        cached = _meta.get(key)
+        if cached and cached[0] > time.monotonic():
+            return cached[1]
+        try:
+            meta = self.engine.mapping_meta(self.alias)
+        except ServerError as error:
+            if error.status == 404:
+                raise ServerUnavailable(f"index {self.alias} absent") from error
+            raise
+        _meta[key] = (time.monotonic() + META_TTL, meta.get("analysis", "portal"))
+        return _meta[key][1]
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        if resting(self.settings):
+            raise ServerUnavailable("server resting after a failure")
+        try:
+            result = self._search(request)
+        except ServerUnavailable:
+            mark_down(self.settings)
+            raise
+        mark_up(self.settings)
+        return result
+
+    def _now(self) -> int:
+        index = self.catalog._catalog.getIndex("effectiveRange")
+        return datetime_to_minutes(DateTime(), index.getPrecisionValue())
+
+    def _search(self, request: SearchRequest) -> SearchResult:
+        analysis = self.analysis()
+        permissions = permission_filter(request.viewer, self._now(), request.path)
+        id_keys = self._identified(request.identifier_keys, permissions)
+        jump = self._jump(request.jump_keys, permissions)
+        body = search_body(request, analysis, permissions, id_keys)
+        answer = self.engine.search(self.alias, body)
+        aggs = answer["aggregations"]
+        sees_unpublished = aggs["sees_unpublished"]["hidden"]["doc_count"] > 0
+        facets = {
+            facet.name: {
+                bucket["key"]: bucket["doc_count"]
+                for bucket in aggs[facet.name]["values"]["buckets"]
+            }
+            for facet in FACETS
+            if sees_unpublished or not facet.restricted
+        }
+        hits = [
+            Hit(
+                hit["_id"],
+                float(hit.get("_score") or 0),
+                IDENTIFIER_QUERY in hit.get("matched_queries", ()),
+            )
+            for hit in answer["hits"]["hits"]
+        ]
+        return SearchResult(
+            total=answer["hits"]["total"]["value"],
+            hits=hits,
+            facets=facets,
+            jump=jump,
+            sees_unpublished=sees_unpublished,
+            backend=self.name,
+            analysis=analysis,
+        )
+
+    def _visible(self, keys, permissions) -> dict:
+        return {"bool": {"filter": [*permissions, identifier_filter(keys)]}}
+
+    def _identified(self, keys, permissions) -> tuple:
+        """The keys visible items carry, or else those they contain."""
+        for suffix in ("", SECONDARY):
+            marked = tuple(k + suffix for k in keys)
+            if marked and self.engine.count(
+                self.alias, self._visible(marked, permissions)
+            ):
+                return marked
+        return ()
+
+    def _jump(self, keys, permissions) -> str | None:
+        """UID of the one visible item the whole query identifies."""
+        marked = self._identified(keys, permissions)
+        if not marked:
+            return None
+        answer = self.engine.search(
+            self.alias,
+            {"query": self._visible(marked, permissions), "size": 2, "_source": False},
+        )
+        hits = answer["hits"]["hits"]
+        return hits[0]["_id"] if len(hits) == 1 else None

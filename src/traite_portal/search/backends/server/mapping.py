@@ -1,0 +1,212 @@
+"""The index: its French analysis chain, its fields, and how it was built.
+
+With the server's analysis module (OpenSearch's ``analysis-common``), text is
+analysed by the server through a chain built from the portal's own tables —
+standard tokenizer, elision, lowercase, ASCII folding, French stop words, the
+protected words, the Snowball French stemmer and the word families — so that
+the server's tokens are the catalog's. Without it (Elasticsearch's test
+build has no ``french``, elision, stemmer or folding), the portal analyses
+text itself (:func:`traite_portal.search.analysis.analyse_text`) and the
+server indexes those tokens with its ``whitespace`` analyzer. The index's
+``_meta`` says which, so that searches are analysed the same way.
+"""
+
+from traite_portal.search.analysis.families import PROTECTED_WORDS
+from traite_portal.search.analysis.french import analyse_word
+from traite_portal.search.analysis.french import family_stems
+from traite_portal.search.analysis.french import fold
+from traite_portal.search.analysis.stopwords import ELIDED
+from traite_portal.search.analysis.stopwords import STOP_WORDS
+from traite_portal.search.facets import FACETS
+
+
+# Words that the server's Snowball (an older release of the French stemmer)
+# stems otherwise than the portal's: given the portal's stem. The corpus's
+# whole vocabulary is checked (tests/search/test_search_backend_analysis.py).
+STEMMED_APART = (
+    "française",
+    "françaises",
+    "japonaise",
+    "japonaises",
+    "polonaise",
+    "polonaises",
+    "irlandaise",
+    "irlandaises",
+    "lyonnaise",
+    "marseillaise",
+    "mauvais",
+    "niais",
+)
+
+# Bump when the mapping or the analysis changes: the worker then rebuilds.
+SCHEMA_VERSION = 1
+SERVER_ANALYSIS = "server"
+PORTAL_ANALYSIS = "portal"
+TEXT_FIELDS = ("SearchableText", "Title", "Description")
+ANALYZER = "traite_french"
+KEYWORD_FIELDS = (
+    "UID",
+    "path",
+    "paths",
+    "portal_type",
+    "review_state",
+    "allowedRolesAndUsers",
+    "search_identifiers",
+)
+DATE_FIELDS = ("modified", "effective", "expires")
+INTEGER_FIELDS = ("search_date",)
+
+
+def _families() -> dict[str, list[str]]:
+    """{target stem: other stems} as the portal's analysis maps them."""
+    targets = {}
+    for stem, target in family_stems().items():
+        if stem != target:
+            targets.setdefault(target, []).append(stem)
+    return {target: sorted(stems) for target, stems in targets.items()}
+
+
+def french_filters() -> dict:
+    """The token filters of the server-side chain, from the portal's tables."""
+    filters = {
+        "traite_elision": {
+            "type": "elision",
+            "articles_case": True,
+            "articles": sorted(ELIDED),
+        },
+        "traite_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
+        "traite_protected": {
+            "type": "stemmer_override",
+            "rules": [
+                f"{', '.join(sorted({fold(w) for w in words}))} => {token}"
+                for token, words in PROTECTED_WORDS.items()
+            ]
+            + [f"{fold(word)} => {analyse_word(word)}" for word in STEMMED_APART],
+        },
+        # As the portal: numbers, identifiers and words under four letters
+        # are not stemmed.
+        "traite_keep": {
+            "type": "keyword_marker",
+            "keywords_pattern": "^(.{1,3}|.*[^a-z].*)$",
+        },
+        # Folded feminines in -ée(s) are stemmed as their masculine, plurals
+        # in -ions as their singular (see analysis/french.py).
+        "traite_feminine": {
+            "type": "pattern_replace",
+            "pattern": "^([a-z]{2,}e)es?$",
+            "replacement": "$1",
+        },
+        "traite_plural_ions": {
+            "type": "pattern_replace",
+            "pattern": "^([a-z]{2,}ion)s$",
+            "replacement": "$1",
+        },
+        "traite_snowball": {"type": "stemmer", "language": "french"},
+        "traite_ifi": {
+            "type": "pattern_replace",
+            "pattern": "^([a-z]*if)i$",
+            "replacement": "$1",
+        },
+    }
+    for number, (target, others) in enumerate(sorted(_families().items())):
+        filters[f"traite_family_{number}"] = {
+            "type": "pattern_replace",
+            "pattern": f"^({'|'.join(others)})$",
+            "replacement": target,
+        }
+    return filters
+
+
+def french_analysis() -> dict:
+    """``settings.analysis`` of an index analysed by the server."""
+    filters = french_filters()
+    return {
+        "char_filter": {
+            # The portal reads every apostrophe as « ' ».
+            "traite_apostrophes": {
+                "type": "mapping",
+                "mappings": [f"{c}=>'" for c in "’‘ʼ`´′"],
+            },
+            # …and splits words where the standard tokenizer would not: at an
+            # apostrophe that follows no elided article (« aujourd'hui »),
+            # between digits (« 1.2 », « 2,5 »).
+            "traite_splits": {
+                "type": "pattern_replace",
+                "pattern": rf"(?i)(?<!\b(?:{'|'.join(sorted(ELIDED))}))'"
+                r"|(?<=\d)[.,](?=\d)",
+                "replacement": " ",
+            },
+        },
+        "filter": filters,
+        "analyzer": {
+            ANALYZER: {
+                "type": "custom",
+                "char_filter": ["traite_apostrophes", "traite_splits"],
+                "tokenizer": "standard",
+                "filter": [
+                    "traite_elision",
+                    "lowercase",
+                    "asciifolding",
+                    "traite_stop",
+                    "traite_protected",
+                    "traite_keep",
+                    "traite_feminine",
+                    "traite_plural_ions",
+                    "traite_snowball",
+                    "traite_ifi",
+                    *[name for name in filters if name.startswith("traite_family_")],
+                ],
+            }
+        },
+    }
+
+
+def text_analyzer(analysis: str) -> str:
+    """The analyzer of the text fields: ours, or ``whitespace`` on our tokens."""
+    return ANALYZER if analysis == SERVER_ANALYSIS else "whitespace"
+
+
+def index_body(analysis: str) -> dict:
+    """Settings and mappings of a new index."""
+    properties = {
+        name: {"type": "text", "analyzer": text_analyzer(analysis)}
+        for name in TEXT_FIELDS
+    }
+    properties.update({name: {"type": "keyword"} for name in KEYWORD_FIELDS})
+    properties.update({name: {"type": "date"} for name in DATE_FIELDS})
+    properties.update({name: {"type": "integer"} for name in INTEGER_FIELDS})
+    for facet in FACETS:
+        kind = "integer" if facet.value_type is int else "keyword"
+        properties.setdefault(facet.index, {"type": kind})
+    settings = {"number_of_shards": 1, "number_of_replicas": 0}
+    if analysis == SERVER_ANALYSIS:
+        settings["analysis"] = french_analysis()
+    return {
+        "settings": {"index": settings},
+        "mappings": {
+            "dynamic": "strict",
+            "_meta": {"analysis": analysis, "schema": SCHEMA_VERSION},
+            "properties": properties,
+        },
+    }
+
+
+def server_has_french_analysis(engine) -> bool:
+    """Whether the server has the filters of the French chain."""
+    from traite_portal.search.backends.server.engines import ServerError
+
+    try:
+        engine.analyze(
+            {
+                "tokenizer": "standard",
+                "filter": [
+                    {"type": "elision", "articles": ["l"]},
+                    "asciifolding",
+                    {"type": "stemmer", "language": "french"},
+                ],
+                "text": "l'été",
+            }
+        )
+    except ServerError:
+        return False
+    return True
