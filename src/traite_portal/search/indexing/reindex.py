@@ -13,6 +13,7 @@ from itertools import islice
 from traite_portal.changelog import consumers
 from traite_portal.search.backends.server.documents import document_for
 from traite_portal.search.backends.server.documents import indexable_brains
+from traite_portal.search.backends.server.documents import site_path
 from traite_portal.search.backends.server.mapping import index_body
 from traite_portal.search.indexing.outbox import CONSUMER
 from traite_portal.search.indexing.outbox import register
@@ -89,7 +90,7 @@ def full_reindex(portal, target: IndexTarget, progress: bool = True) -> dict:
     catalog = portal.portal_catalog
     index = new_index_name(target.alias)
     target.engine.create_index(index, index_body(analysis))
-    total = len(catalog.unrestrictedSearchResults())
+    total = len(catalog.unrestrictedSearchResults(path=site_path(catalog)))
     with tqdm(
         total=total, desc="Réindexation", unit=" éléments", disable=not progress
     ) as bar:

@@ -8,6 +8,8 @@ text comes from the item through the catalog's indexable wrapper (the same
 analysed by the portal when the server cannot analyse French.
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from plone.indexer.interfaces import IIndexableObject
 from traite_portal.search.analysis import analyse_text
 from traite_portal.search.backends.catalog.sets import document_values
@@ -74,8 +76,13 @@ def document_for(catalog, brain, analysis: str) -> dict:
     return doc
 
 
+def site_path(catalog) -> str:
+    return "/".join(aq_parent(aq_inner(catalog)).getPhysicalPath())
+
+
 def indexable_brains(catalog, **query):
     """Unrestricted brains of what the server indexes (comments left out)."""
+    query.setdefault("path", site_path(catalog))
     for brain in catalog.unrestrictedSearchResults(**query):
         if brain.portal_type not in NOT_INDEXED_TYPES and brain.UID:
             yield brain
