@@ -5,19 +5,22 @@ plone.restapi registers services for them) but whose profile a site may not
 install. This portal installs none of those below: their views and services
 are reachable on every object anyway and fail (``@workingcopy`` with
 ``Could not adapt … ICheckinCheckoutPolicy``, ``@@babel_utils`` with a
-``TypeError``, the caching control panels with a ``KeyError``). After
-traversal, what would be published is answered 404 (« not found ») while the
-add-on's profile is not installed; installing it makes them work again.
+``TypeError``, the caching control panels with a ``KeyError``). When a
+path names one of their views or services (``@@babel_utils``,
+``@workingcopy``), as traversal enters the site, it is answered 404 (« not
+found ») while the add-on's profile is not installed; installing it makes
+them work again. A name that another package registers too is left alone.
 """
 
 from Products.CMFCore.utils import getToolByName
 from Products.GenericSetup.tool import UNKNOWN
 from traite_portal import _
+from traite_portal.security.helper_views import is_helper
 from typing import NamedTuple
 from zExceptions import NotFound
-from zope.component.hooks import getSite
+from zope.component import getSiteManager
 from zope.i18n import translate
-from ZPublisher.interfaces import IPubAfterTraversal
+from zope.publisher.interfaces.browser import IBrowserRequest
 
 
 class Feature(NamedTuple):
@@ -54,43 +57,104 @@ FEATURES = (
 )
 
 
-def _modules(published) -> set[str]:
-    """The modules of what is published: its classes, and its page template's
-    package (a ``browser:page`` with a template only has a generated class)."""
-    obj = getattr(published, "__self__", published)  # a view's method
-    modules = {cls.__module__ for cls in type(obj).__mro__}
-    template = getattr(getattr(obj, "index", None), "filename", None)
-    if isinstance(template, str):
-        modules.add(template.replace("/", "."))
-    return modules
+def _factory_modules(factory) -> frozenset[str]:
+    """The modules a view's or service's factory comes from: its classes, and
+    its page template's package (a ``browser:page`` with a template only has
+    a generated class)."""
+    classes = factory.__mro__ if isinstance(factory, type) else (type(factory),)
+    modules = {cls.__module__ for cls in classes}
+    for attribute in ("index", "template"):
+        template = getattr(getattr(factory, attribute, None), "filename", None)
+        if isinstance(template, str):
+            modules.add(template.replace("/", "."))
+    return frozenset(modules)
 
 
-def _belongs(modules: set[str], prefix: str) -> bool:
+def _belongs(modules: frozenset[str], prefixes: tuple[str, ...]) -> bool:
     return any(
         module == prefix or module.startswith(f"{prefix}.") or f".{prefix}." in module
         for module in modules
+        for prefix in prefixes
     )
 
 
-def missing_feature(published) -> Feature | None:
-    """The add-on that ``published`` belongs to, when it is not installed."""
-    modules = _modules(published)
-    for feature in FEATURES:
-        if not any(_belongs(modules, prefix) for prefix in feature.modules):
-            continue
-        setup = getToolByName(getSite(), "portal_setup", None)
-        if setup is not None and (
-            setup.getLastVersionForProfile(feature.profile) == UNKNOWN
-        ):
-            return feature
-    return None
+def _registrations(registry, seen: set):
+    if id(registry) in seen:
+        return
+    seen.add(id(registry))
+    yield from registry.registeredAdapters()
+    for base in registry.__bases__:
+        yield from _registrations(base, seen)
 
 
-def refuse_missing_feature(event: IPubAfterTraversal) -> None:
-    """404 for a view or service of an add-on the site has not installed."""
+def _published_name(registration_name: str) -> str:
+    """``@@name`` for a view, ``@name`` for a plone.rest service
+    (registered as ``GET_application_json_@name``)."""
+    parts = registration_name.split("_", 3)
+    if len(parts) == 4 and parts[0].isupper() and parts[3].startswith("@"):
+        return parts[3]
+    return registration_name
+
+
+_INDEXES: dict[int, dict[str, list[frozenset[str]]]] = {}
+
+
+def _index() -> dict[str, list[frozenset[str]]]:
+    """Published name → the modules of each view or service of that name."""
+    registry = getSiteManager()
+    index = _INDEXES.get(id(registry))
+    if index is None:
+        index = {}
+        for registration in _registrations(registry, set()):
+            required = registration.required
+            if len(required) != 2 or not registration.name:
+                continue
+            if not required[1].isOrExtends(IBrowserRequest):
+                continue
+            name = _published_name(registration.name)
+            index.setdefault(name, []).append(_factory_modules(registration.factory))
+        _INDEXES[id(registry)] = index
+    return index
+
+
+def missing_features(site) -> list[Feature]:
+    """The features whose add-on the site has not installed."""
+    setup = getToolByName(site, "portal_setup", None)
+    if setup is None:
+        return []
+    return [
+        feature
+        for feature in FEATURES
+        if setup.getLastVersionForProfile(feature.profile) == UNKNOWN
+    ]
+
+
+def unavailable(name: str, missing: list[Feature]) -> bool:
+    """Whether every view or service called ``name`` belongs to a missing add-on."""
+    registered = _index().get(name.removeprefix("@@"))
+    prefixes = tuple(prefix for feature in missing for prefix in feature.modules)
+    return bool(registered) and all(_belongs(m, prefixes) for m in registered)
+
+
+def refuse_unpublishable(site, event) -> None:
+    """Traversing the site: 404 for a path that names a view or service of an
+    add-on the site has not installed, or a view that is not a page
+    (``helper_views``), before the view is even made (some fail as they are
+    created)."""
     request = event.request
-    published = request.get("PUBLISHED")
-    if published is None or missing_feature(published) is None:
+    names = request.get("TraversalRequestNameStack") or []
+    if not names:
+        return
+    # The stack is reversed: names[0] is the last segment.
+    if any(is_helper(name, index == 0) for index, name in enumerate(names)):
+        message = _(
+            "error_not_a_page",
+            default="Page introuvable : cette adresse désigne un élément interne "
+            "du portail, pas une page.",
+        )
+        raise NotFound(translate(message, context=request))
+    missing = missing_features(site)
+    if not missing or not any(unavailable(name, missing) for name in names):
         return
     message = _(
         "error_feature_not_installed",
