@@ -2,9 +2,10 @@
 
 Plone's pages read a few parameters without checking them: ``b_start`` and
 ``b_size`` with ``int()`` (every listing, ``@@search``, the feeds, the control
-panels), the search pages pass the rest to the catalog, ``userid`` must name a
-user. A value of the wrong type, a list where one value is expected, or text
-that is not UTF-8 was a 500; it is now a 400 page with a French message
+panels), the search pages pass the rest to the catalog, ``userid`` must name
+a user on the user pages. A value of the wrong type, a list where one value
+is expected, or text that is not UTF-8 was a 500; it is now a 400 page with a
+French message
 (``error_pages.BadInputPage``). The same checks as REST's where they overlap
 (``query_params``).
 """
@@ -26,7 +27,10 @@ import re
 PAGING = {"b_start": 0, "b_size": 1}
 # Pages whose query string is a catalog query.
 SEARCH_PAGES = {"search", "ajax-search", "search_rss", "updated_search"}
-# Parameters that name one user.
+# Pages where an administrator names the user to edit (``userid``). Not the
+# password reset form: its ``userid`` is a login, and whether it exists is
+# not for anonymous visitors to learn.
+USER_PAGES = {"personal-preferences", "change-password", "user-information"}
 USER_PARAMETERS = ("userid",)
 SURROGATE = re.compile("[\udc80-\udcff]")
 
@@ -101,21 +105,37 @@ def _view_name(published) -> str:
     return getattr(obj, "__name__", "") or ""
 
 
-def page_parameter_errors(published, form: dict) -> list[Message]:
-    """What is wrong with a page's parameters (empty: nothing)."""
-    errors = _not_utf8(form)
-    errors = errors or _scalars(form, (*PAGING, *USER_PARAMETERS))
-    errors = errors or _paging(form) or _users(form)
-    if not errors and _view_name(published) in SEARCH_PAGES:
-        errors = _scalars(form, ("SearchableText",)) or search_parameter_errors(form)
-    return errors
+def page_parameter_errors(form: dict) -> list[Message]:
+    """What is wrong with the parameters every page may read (empty: nothing)."""
+    return _not_utf8(form) or _scalars(form, PAGING) or _paging(form)
 
 
-def check_page_input(event: IPubAfterTraversal) -> None:
-    """Refuse a page request whose parameters Plone's code would fail on."""
-    request = event.request
-    if IAPIRequest.providedBy(request) or not request.form:
-        return
-    errors = page_parameter_errors(request.get("PUBLISHED"), dict(request.form))
+def search_page_errors(published, form: dict) -> list[Message]:
+    """A search page's query string (against the catalog), a user page's user."""
+    name = _view_name(published)
+    if name in USER_PAGES:
+        return _scalars(form, USER_PARAMETERS) or _users(form)
+    if name not in SEARCH_PAGES:
+        return []
+    return _scalars(form, ("SearchableText",)) or search_parameter_errors(form)
+
+
+def _refuse(request, errors) -> None:
     if errors:
         raise BadPageInput(" ".join(translate(e, context=request) for e in errors))
+
+
+def check_page_form(site, event) -> None:
+    """Traversing the site: the parameters every page may read (listings read
+    ``b_start`` as their view is made, during traversal)."""
+    request = event.request
+    if not IAPIRequest.providedBy(request) and request.form:
+        _refuse(request, page_parameter_errors(dict(request.form)))
+
+
+def check_search_page(event: IPubAfterTraversal) -> None:
+    """After traversal: a search page's catalog query."""
+    request = event.request
+    if not IAPIRequest.providedBy(request) and request.form:
+        form = dict(request.form)
+        _refuse(request, search_page_errors(request.get("PUBLISHED"), form))
