@@ -63,6 +63,7 @@ setup(
             "plone.restapi[test]",
             "pytest",
             "pytest-plone",
+            "pytest-xdist",
             "requests",
             "build",
             "aiosmtpd",
