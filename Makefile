@@ -111,6 +111,10 @@ bench: install ## Run the benchmarks under bench/ (prints tables)
 search-server: ## Download (once) and start a local OpenSearch on 127.0.0.1:9250
 	python3 scripts/search_server.py start opensearch
 
+.PHONY: search-reindex
+search-reindex: install instance ## Rebuild the search server's index (new index, alias swapped; server stopped)
+	$(OWNER_ONLY) $(BIN)/traite-search-reindex -c $(ZOPE_CONF) -s $(SITE)
+
 .PHONY: search-servers-stop
 search-servers-stop: ## Stop the local OpenSearch and Elasticsearch servers
 	python3 scripts/search_server.py stop all

@@ -79,6 +79,7 @@ setup(
             "traite-import = traite_portal.commands.import_corpus:main",
             "traite-setup = traite_portal.commands.setup_site:main",
             "traite-notify-overdue = traite_portal.commands.notify_overdue:main",
+            "traite-search-reindex = traite_portal.commands.search_reindex:main",
         ],
     },
 )

@@ -1,5 +1,7 @@
-"""Search tests: no indexing thread in the test process, test indexes dropped."""
+"""Search tests: no indexing thread in the test process; at the end, the test
+indexes dropped and the servers the tests started stopped."""
 
+from search_server_process import release_all
 from search_servers import drop_test_indexes
 
 import os
@@ -13,4 +15,7 @@ os.environ["TRAITE_SEARCH_WORKER"] = "off"
 @pytest.fixture(scope="session", autouse=True)
 def _drop_search_indexes():
     yield
-    drop_test_indexes()
+    try:
+        drop_test_indexes()
+    finally:
+        release_all()

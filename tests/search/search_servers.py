@@ -1,11 +1,13 @@
 """The real search servers the backend tests run against.
 
-``.ci/run`` and ``make test`` start OpenSearch and Elasticsearch with
-``scripts/search_server.py`` before pytest; a test that needs one and finds it
-down FAILS (a CI machine must have them). Only ``TRAITE_SEARCH_TESTS=skip``
-(a machine without Java, said out loud) turns that into a skip.
+A test that needs a server starts it (``search_server_process``: once per
+session whatever the xdist workers, through ``scripts/search_server.py``);
+one that cannot start FAILS (a CI machine must run them). Only
+``TRAITE_SEARCH_TESTS=skip`` (a machine without Java, said out loud) turns
+that into a skip.
 """
 
+from search_server_process import ensure_started
 from traite_portal.search.backends.server.engines import get_engine
 from traite_portal.search.backends.server.engines import ServerUnavailable
 from traite_portal.search.backends.server.settings import ServerSettings
@@ -43,8 +45,10 @@ def require(engine: str) -> ServerSettings:
     """The settings of a running server; fail (or skip, if told) otherwise."""
     settings = settings_for(engine)
     try:
+        if os.environ.get("TRAITE_SEARCH_TESTS") != "skip":
+            ensure_started(engine)
         get_engine(settings).health()
-    except ServerUnavailable as error:
+    except (ServerUnavailable, RuntimeError) as error:
         message = (
             f"{engine} ne répond pas sur {settings.url} ({error}) : lancez "
             f"`python3 scripts/search_server.py start {engine}`"

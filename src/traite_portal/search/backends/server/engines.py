@@ -86,7 +86,9 @@ class Engine:
             raise ServerUnavailable(str(error)) from error
         except self._api_errors as error:
             status = _status(error)
-            if status >= 500 or status == 429:
+            # Overloaded or unreachable behind a proxy: down for a while. Any
+            # other error is about this request (a query the server refuses).
+            if status in (429, 502, 503, 504):
                 raise ServerUnavailable(f"{status}: {error}") from error
             raise ServerError(status, str(error)) from error
         return getattr(response, "body", response)

@@ -28,6 +28,9 @@ IDENTIFIER_BOOST = 1e6
 IDENTIFIER_QUERY = "identifier"
 # Facet values returned per facet (the corpus has fewer for every facet).
 FACET_SIZE = 1000
+# Span clauses one proximity rescore may hold: the servers refuse a query of
+# more than 1024 clauses (``indices.query.bool.max_clause_count``).
+PROXIMITY_CLAUSES = 800
 
 
 class TextQuery:
@@ -219,6 +222,8 @@ def proximity_rescore(query, window: int) -> dict | None:
     terms = len(tokens)
     span = (ranking.PROXIMITY_SPAN - 1) * terms
     clauses = [{"span_term": {"SearchableText": token}} for token in tokens]
+    # A long query (a URL typed whole) gets fewer, coarser distance levels.
+    step = -(-span * terms // PROXIMITY_CLAUSES)
     levels = [
         {
             "constant_score": {
@@ -228,7 +233,7 @@ def proximity_rescore(query, window: int) -> dict | None:
                 "boost": 1 + ranking.PROXIMITY_BONUS / 100 * (1 - slop / span),
             }
         }
-        for slop in range(span)
+        for slop in range(0, span, step)
     ]
     return {
         "window_size": window,
