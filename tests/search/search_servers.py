@@ -11,6 +11,7 @@ from search_server_process import ensure_started
 from traite_portal.search.backends.server.engines import get_engine
 from traite_portal.search.backends.server.engines import ServerUnavailable
 from traite_portal.search.backends.server.settings import ServerSettings
+from traite_portal.search.indexing.outbox import register
 from traite_portal.search.indexing.reconcile import reconcile
 from traite_portal.search.indexing.reindex import full_reindex
 from traite_portal.search.indexing.target import target_for
@@ -84,6 +85,10 @@ def index_site(portal, settings: ServerSettings) -> str:
     and later tests only repair what they added (the reconciler)."""
     transaction.commit()
     target = target_for(portal, settings)
+    # The functional layer forgets committed data between tests: the
+    # indexer's consumer too.
+    register(portal)
+    transaction.commit()
     if not target.needs_rebuild():
         drift = reconcile(portal, target, repair=False)
         if len(drift.uids) <= REPAIR_LIMIT:

@@ -101,9 +101,11 @@ def reconcile(portal, target: IndexTarget, repair: bool = True) -> Drift:
     drift = compare(portal, target)
     if repair and drift.uids:
         analysis = target.current_analysis() or target.detect_analysis()
-        head = consumers.log_of(portal).head
+        # One above the log's head: a repair must win over the tombstone a
+        # stray delete left (its version is one above the document's).
+        version = consumers.log_of(portal).head + 1
         ops = operations(
-            portal.portal_catalog, drift.uids, target.alias, analysis, head
+            portal.portal_catalog, drift.uids, target.alias, analysis, version
         )
         target.engine.bulk(ops, refresh=True)
     transaction.abort()
