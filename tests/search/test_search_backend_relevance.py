@@ -16,6 +16,8 @@ from search_servers import ENGINES
 from search_servers import index_site
 from search_servers import require
 from search_servers import use
+from traite_portal.search.backends.server.mapping import PORTAL_ANALYSIS
+from traite_portal.search.indexing.target import target_for
 from traite_portal.search.params import read_params
 from traite_portal.search.pipeline import legal_search
 
@@ -90,6 +92,9 @@ def test_server_passes_the_set_and_answers_as_the_catalog(corpus, engine, monkey
     assert {q: a["backend"] for q, a in actual.items() if a["backend"] != engine} == {}
     assert sum(o.passed for o in outcomes) / len(outcomes) >= SET["threshold"], text
     assert found["snippets"] == {}
+    if target_for(corpus, settings).current_analysis() == PORTAL_ANALYSIS:
+        # The catalog's own tokens: the same items match, the same counts.
+        assert (found["total"], found["facets"]) == ({}, {})
     # Known, not yet solved (docs/search.md, « Backends »): BM25 near-ties
     # order differently (Lucene stores field lengths lossily), and
     # OpenSearch's own French chain leaves position gaps where it drops a
