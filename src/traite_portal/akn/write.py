@@ -1,0 +1,208 @@
+"""Write ``ItemData`` into the site: create or update, as the current user.
+
+Plone's own checks apply: the add permission of each type in its container,
+Modify on what is updated, the write permission of protected fields, the
+workflow's guards for states. Relations and states are set once every item
+exists, so documents may refer to each other in any order.
+"""
+
+from AccessControl import getSecurityManager
+from AccessControl import Unauthorized
+from DateTime import DateTime
+from plone import api
+from plone.api.exc import InvalidParameterError
+from plone.app.textfield.interfaces import IRichText
+from plone.app.textfield.value import RichTextValue
+from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
+from plone.supermodel.utils import mergedTaggedValueDict
+from traite_portal import _
+from traite_portal.akn.errors import AknError
+from traite_portal.akn.fields import check_value
+from traite_portal.akn.fields import DESCRIPTION
+from traite_portal.akn.fields import type_fields
+from traite_portal.akn.resolve import find_item
+from traite_portal.corpus.content import set_fields
+from traite_portal.corpus.content import set_relations
+from zExceptions import BadRequest
+from zope.component import queryUtility
+from zope.interface import Invalid
+from zope.security.interfaces import IPermission
+
+
+def _error(msgid: str, default: str, status: int = 400, **mapping) -> AknError:
+    return AknError(_(msgid, default=default, mapping=mapping), status=status)
+
+
+def _values(item, container) -> dict:
+    """The item's values, validated as the edit form would; rich text wrapped."""
+    if not item.title:
+        raise _error(
+            "akn_error_no_title",
+            "Document sans titre (${type}).",
+            type=item.portal_type,
+        )
+    values = {}
+    for name, field in [("description", DESCRIPTION), *type_fields(item.portal_type)]:
+        if IRichText.providedBy(field):
+            html = item.values.get(name)
+            if field.required and not html:
+                raise _error(
+                    "akn_error_field_required",
+                    "Champ obligatoire manquant : « ${field} ».",
+                    field=name,
+                )
+            values[name] = (
+                RichTextValue(html, "text/html", "text/x-html-safe") if html else None
+            )
+        elif name in item.values:
+            check_value(field, container, item.values[name])
+            values[name] = item.values[name]
+        elif field.required and item.id is None:
+            check_value(field, container, None)
+    return values
+
+
+def _check_protected_fields(portal_type: str, context, values: dict) -> None:
+    """Fields with their own write permission (a measure's status)."""
+    from plone.dexterity.interfaces import IDexterityFTI
+    from zope.component import getUtility
+
+    schema = getUtility(IDexterityFTI, name=portal_type).lookupSchema()
+    protected = mergedTaggedValueDict(schema, WRITE_PERMISSIONS_KEY)
+    for name, permission_id in protected.items():
+        permission = queryUtility(IPermission, name=permission_id)
+        title = permission.title if permission is not None else permission_id
+        if name in values and not getSecurityManager().checkPermission(title, context):
+            raise _error(
+                "akn_error_field_permission",
+                "Vous n'avez pas le droit de modifier le champ « ${field} ».",
+                status=403,
+                field=name,
+            )
+
+
+class Writer:
+    """Creates or updates items, then sets their relations and states."""
+
+    def __init__(self) -> None:
+        self.known: dict = {}  # href → object written by this import
+        self.pending: list = []  # (object, item) whose relations/state wait
+        self.created: list = []
+        self.updated: list = []
+        self.unchanged: list = []
+
+    def write(self, container, item, top: bool = True):
+        """Write an item and what it holds; a proposal goes where it answers."""
+        if item.parent_href and not top:
+            container = self.resolve(item.parent_href, item)
+        obj = self._upsert(container, item)
+        self.known[item.iri] = obj
+        self.pending.append((obj, item))
+        for child in item.children:
+            self.write(obj, child, top=False)
+        return obj
+
+    def _upsert(self, container, item):
+        values = _values(item, container)
+        existing = container.get(item.id) if item.id else None
+        if existing is not None and existing.portal_type != item.portal_type:
+            raise _error(
+                "akn_error_type_conflict",
+                "« ${id} » existe déjà dans « ${container} » avec le type ${found} "
+                "(le document décrit un ${type}).",
+                id=item.id,
+                container=container.Title(),
+                found=existing.portal_type,
+                type=item.portal_type,
+            )
+        if existing is not None:
+            return self._update(existing, item, values)
+        _check_protected_fields(item.portal_type, container, values)
+        try:
+            obj = api.content.create(
+                container=container,
+                type=item.portal_type,
+                id=item.id,
+                safe_id=item.id is None,
+                title=item.title,
+                **values,
+            )
+        except (Unauthorized, InvalidParameterError) as error:
+            raise _error(
+                "akn_error_cannot_add",
+                "Impossible d'ajouter « ${title} » (${type}) dans « ${container} » : "
+                "type non autorisé à cet endroit ou droit d'ajout manquant.",
+                status=403 if isinstance(error, Unauthorized) else 400,
+                title=item.title,
+                type=item.portal_type,
+                container=container.Title(),
+            ) from None
+        except BadRequest as error:
+            raise _error(
+                "akn_error_bad_id",
+                "Identifiant refusé « ${id} » : ${detail}",
+                id=item.id or "",
+                detail=str(error),
+            ) from None
+        except Invalid as error:
+            raise AknError(str(error)) from None
+        if item.created:
+            obj.creation_date = DateTime(item.created)
+        self.created.append(obj)
+        return obj
+
+    def _update(self, obj, item, values: dict):
+        if not api.user.has_permission("Modify portal content", obj=obj):
+            raise _error(
+                "akn_error_cannot_modify",
+                "Vous n'avez pas le droit de modifier « ${title} ».",
+                status=403,
+                title=obj.Title(),
+            )
+        _check_protected_fields(item.portal_type, obj, values)
+        try:
+            changed = set_fields(obj, {"title": item.title, **values})
+        except Invalid as error:
+            raise AknError(str(error)) from None
+        (self.updated if changed else self.unchanged).append(obj)
+        return obj
+
+    def resolve(self, href: str, item):
+        """The object an href names: written by this import, or in the site."""
+        found = self.known.get(href) or find_item(href)
+        if found is None:
+            raise _error(
+                "akn_error_unresolved",
+                "Référence introuvable : « ${href} » (dans « ${title} »). Importez "
+                "d'abord le document qu'elle désigne.",
+                href=href,
+                title=item.title,
+            )
+        return found
+
+    def finish(self) -> None:
+        """Relations, then workflow states, once every item exists."""
+        for obj, item in self.pending:
+            for relationship, hrefs in item.relations.items():
+                targets = [self.resolve(href, item) for href in hrefs]
+                set_relations(obj, relationship, targets)
+        for obj, item in self.pending:
+            self._set_state(obj, item)
+        for obj in self.created:
+            obj.reindexObject()
+
+    def _set_state(self, obj, item) -> None:
+        current = api.content.get_state(obj, default=None)
+        if not item.state or current in (None, item.state):
+            return
+        try:
+            api.content.transition(obj=obj, to_state=item.state)
+        except (InvalidParameterError, Unauthorized):
+            raise _error(
+                "akn_error_state",
+                "Impossible de mettre « ${title} » dans l'état « ${state} » : "
+                "aucune transition permise n'y mène.",
+                status=403,
+                title=obj.Title(),
+                state=item.state,
+            ) from None
