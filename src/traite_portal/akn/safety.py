@@ -20,6 +20,9 @@ from traite_portal.akn.namespaces import XSI_NS
 
 
 CHUNK = 64 * 1024
+# The prolog is fed byte by byte (up to this many bytes) so that a DOCTYPE is
+# refused as soon as the root element starts, before any entity is referenced.
+PROLOG_BYTES = 64 * 1024
 PARSER_OPTIONS = {
     "resolve_entities": False,
     "no_network": True,
@@ -54,10 +57,12 @@ def _check_size(data: bytes) -> None:
 
 def _count(parser: etree.XMLPullParser, state: dict) -> None:
     """Follow depth and element count; stop as soon as a limit is passed."""
-    for event, _element in parser.read_events():
+    for event, element in parser.read_events():
         if event == "end":
             state["depth"] -= 1
             continue
+        if not state["elements"]:
+            _check_doctype(element)
         state["depth"] += 1
         state["elements"] += 1
         if state["depth"] > MAX_DEPTH:
@@ -82,8 +87,13 @@ def _count(parser: etree.XMLPullParser, state: dict) -> None:
 def _parse(data: bytes) -> etree._Element:
     parser = safe_parser()
     state = {"depth": 0, "elements": 0}
+    position = 0
     try:
-        for start in range(0, len(data), CHUNK):
+        while position < min(len(data), PROLOG_BYTES) and not state["elements"]:
+            parser.feed(data[position : position + 1])
+            position += 1
+            _count(parser, state)
+        for start in range(position, len(data), CHUNK):
             parser.feed(data[start : start + CHUNK])
             _count(parser, state)
         root = parser.close()
