@@ -6,79 +6,20 @@ workflow's guards for states. Relations and states are set once every item
 exists, so documents may refer to each other in any order.
 """
 
-from AccessControl import getSecurityManager
 from AccessControl import Unauthorized
 from DateTime import DateTime
 from plone import api
 from plone.api.exc import InvalidParameterError
-from plone.app.textfield.interfaces import IRichText
-from plone.app.textfield.value import RichTextValue
-from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
-from plone.supermodel.utils import mergedTaggedValueDict
-from traite_portal import _
 from traite_portal.akn.errors import AknError
-from traite_portal.akn.fields import check_value
-from traite_portal.akn.fields import DESCRIPTION
-from traite_portal.akn.fields import type_fields
 from traite_portal.akn.resolve import find_item
+from traite_portal.akn.write_values import check_protected_fields
+from traite_portal.akn.write_values import error
+from traite_portal.akn.write_values import keep_same_texts
+from traite_portal.akn.write_values import prepared_values
 from traite_portal.corpus.content import set_fields
 from traite_portal.corpus.content import set_relations
 from zExceptions import BadRequest
-from zope.component import queryUtility
 from zope.interface import Invalid
-from zope.security.interfaces import IPermission
-
-
-def _error(msgid: str, default: str, status: int = 400, **mapping) -> AknError:
-    return AknError(_(msgid, default=default, mapping=mapping), status=status)
-
-
-def _values(item, container) -> dict:
-    """The item's values, validated as the edit form would; rich text wrapped."""
-    if not item.title:
-        raise _error(
-            "akn_error_no_title",
-            "Document sans titre (${type}).",
-            type=item.portal_type,
-        )
-    values = {}
-    for name, field in [("description", DESCRIPTION), *type_fields(item.portal_type)]:
-        if IRichText.providedBy(field):
-            html = item.values.get(name)
-            if field.required and not html:
-                raise _error(
-                    "akn_error_field_required",
-                    "Champ obligatoire manquant : « ${field} ».",
-                    field=name,
-                )
-            values[name] = (
-                RichTextValue(html, "text/html", "text/x-html-safe") if html else None
-            )
-        elif name in item.values:
-            check_value(field, container, item.values[name])
-            values[name] = item.values[name]
-        elif field.required and item.id is None:
-            check_value(field, container, None)
-    return values
-
-
-def _check_protected_fields(portal_type: str, context, values: dict) -> None:
-    """Fields with their own write permission (a measure's status)."""
-    from plone.dexterity.interfaces import IDexterityFTI
-    from zope.component import getUtility
-
-    schema = getUtility(IDexterityFTI, name=portal_type).lookupSchema()
-    protected = mergedTaggedValueDict(schema, WRITE_PERMISSIONS_KEY)
-    for name, permission_id in protected.items():
-        permission = queryUtility(IPermission, name=permission_id)
-        title = permission.title if permission is not None else permission_id
-        if name in values and not getSecurityManager().checkPermission(title, context):
-            raise _error(
-                "akn_error_field_permission",
-                "Vous n'avez pas le droit de modifier le champ « ${field} ».",
-                status=403,
-                field=name,
-            )
 
 
 class Writer:
@@ -103,10 +44,10 @@ class Writer:
         return obj
 
     def _upsert(self, container, item):
-        values = _values(item, container)
+        values = prepared_values(item, container)
         existing = container.get(item.id) if item.id else None
         if existing is not None and existing.portal_type != item.portal_type:
-            raise _error(
+            raise error(
                 "akn_error_type_conflict",
                 "« ${id} » existe déjà dans « ${container} » avec le type ${found} "
                 "(le document décrit un ${type}).",
@@ -117,7 +58,7 @@ class Writer:
             )
         if existing is not None:
             return self._update(existing, item, values)
-        _check_protected_fields(item.portal_type, container, values)
+        check_protected_fields(item.portal_type, container, values)
         try:
             obj = api.content.create(
                 container=container,
@@ -128,7 +69,7 @@ class Writer:
                 **values,
             )
         except (Unauthorized, InvalidParameterError) as error:
-            raise _error(
+            raise error(
                 "akn_error_cannot_add",
                 "Impossible d'ajouter « ${title} » (${type}) dans « ${container} » : "
                 "type non autorisé à cet endroit ou droit d'ajout manquant.",
@@ -138,7 +79,7 @@ class Writer:
                 container=container.Title(),
             ) from None
         except BadRequest as error:
-            raise _error(
+            raise error(
                 "akn_error_bad_id",
                 "Identifiant refusé « ${id} » : ${detail}",
                 id=item.id or "",
@@ -153,13 +94,14 @@ class Writer:
 
     def _update(self, obj, item, values: dict):
         if not api.user.has_permission("Modify portal content", obj=obj):
-            raise _error(
+            raise error(
                 "akn_error_cannot_modify",
                 "Vous n'avez pas le droit de modifier « ${title} ».",
                 status=403,
                 title=obj.Title(),
             )
-        _check_protected_fields(item.portal_type, obj, values)
+        keep_same_texts(obj, values)
+        check_protected_fields(item.portal_type, obj, values, obj)
         try:
             changed = set_fields(obj, {"title": item.title, **values})
         except Invalid as error:
@@ -171,7 +113,7 @@ class Writer:
         """The object an href names: written by this import, or in the site."""
         found = self.known.get(href) or find_item(href)
         if found is None:
-            raise _error(
+            raise error(
                 "akn_error_unresolved",
                 "Référence introuvable : « ${href} » (dans « ${title} »). Importez "
                 "d'abord le document qu'elle désigne.",
@@ -198,7 +140,7 @@ class Writer:
         try:
             api.content.transition(obj=obj, to_state=item.state)
         except (InvalidParameterError, Unauthorized):
-            raise _error(
+            raise error(
                 "akn_error_state",
                 "Impossible de mettre « ${title} » dans l'état « ${state} » : "
                 "aucune transition permise n'y mène.",
