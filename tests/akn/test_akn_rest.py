@@ -8,6 +8,7 @@ run with the caller's permissions and write nothing when refused.
 
 from akn_sites import valid_root
 from plone import api
+from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.textfield.value import RichTextValue
@@ -71,6 +72,26 @@ def site(corpus_functional):
 
 def _get(url: str, **kwargs):
     return requests.get(f"{url}/@akn", timeout=120, **kwargs)
+
+
+@pytest.fixture
+def association_member(site):
+    """A user of an association: may add proposals, may not validate them."""
+    with api.env.adopt_roles(["Manager"]):
+        api.user.create(
+            email="asso@example.org", username="asso", password="Mot-de-passe-asso-1"
+        )
+    setRoles(site["portal"], "asso", ["Member", "AssociationMember"])
+    transaction.commit()
+    return ("asso", "Mot-de-passe-asso-1")
+
+
+def _exported_then_deleted(obj) -> bytes:
+    with api.env.adopt_roles(["Manager"]):
+        data = item_to_akn(obj)
+        api.content.delete(obj, check_linkintegrity=False)
+    transaction.commit()
+    return data
 
 
 class TestAknRest:
@@ -154,4 +175,52 @@ class TestAknRest:
             timeout=60,
         )
         assert response.status_code == 401
+        assert db.lastTransaction() == before
+
+    def test_an_association_imports_a_draft_proposal(self, site, association_member):
+        (draft,) = [p for p in site["Proposal"] if p.id == "etat-draft"]
+        data = _exported_then_deleted(draft)
+        response = requests.post(
+            f"{site['measure'].absolute_url()}/@akn-import",
+            data=data,
+            headers=POST,
+            auth=association_member,
+            timeout=60,
+        )
+        assert response.status_code == 200, response.text
+        assert response.json()["created"] == {"Proposal": 1}
+
+    def test_but_may_not_import_it_validated(
+        self, site, association_member, corpus_functional
+    ):
+        (validated,) = [p for p in site["Proposal"] if p.id == "etat-validated"]
+        data = _exported_then_deleted(validated)
+        db = corpus_functional["app"]._p_jar.db()
+        before = db.lastTransaction()
+        response = requests.post(
+            f"{site['measure'].absolute_url()}/@akn-import",
+            data=data,
+            headers=POST,
+            auth=association_member,
+            timeout=60,
+        )
+        assert response.status_code == 403
+        assert "dans l'état « validated »" in response.json()["error"]["message"]
+        assert db.lastTransaction() == before
+
+    def test_nor_add_a_text_to_a_library(
+        self, site, association_member, corpus_functional
+    ):
+        data = _exported_then_deleted(site["NationalText"][0])
+        db = corpus_functional["app"]._p_jar.db()
+        before = db.lastTransaction()
+        response = requests.post(
+            f"{site['library'].absolute_url()}/@akn-import",
+            data=data,
+            headers=POST,
+            auth=association_member,
+            timeout=60,
+        )
+        assert response.status_code == 403
+        assert "Impossible d'ajouter" in response.json()["error"]["message"]
         assert db.lastTransaction() == before

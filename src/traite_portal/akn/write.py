@@ -68,25 +68,25 @@ class Writer:
                 title=item.title,
                 **values,
             )
-        except (Unauthorized, InvalidParameterError) as error:
+        except (Unauthorized, InvalidParameterError) as exc:
             raise error(
                 "akn_error_cannot_add",
                 "Impossible d'ajouter « ${title} » (${type}) dans « ${container} » : "
                 "type non autorisé à cet endroit ou droit d'ajout manquant.",
-                status=403 if isinstance(error, Unauthorized) else 400,
+                status=403 if isinstance(exc, Unauthorized) else 400,
                 title=item.title,
                 type=item.portal_type,
                 container=container.Title(),
             ) from None
-        except BadRequest as error:
+        except BadRequest as exc:
             raise error(
                 "akn_error_bad_id",
                 "Identifiant refusé « ${id} » : ${detail}",
                 id=item.id or "",
-                detail=str(error),
+                detail=str(exc),
             ) from None
-        except Invalid as error:
-            raise AknError(str(error)) from None
+        except Invalid as exc:
+            raise AknError(str(exc)) from None
         if item.created:
             obj.creation_date = DateTime(item.created)
         self.created.append(obj)
@@ -104,8 +104,8 @@ class Writer:
         check_protected_fields(item.portal_type, obj, values, obj)
         try:
             changed = set_fields(obj, {"title": item.title, **values})
-        except Invalid as error:
-            raise AknError(str(error)) from None
+        except Invalid as exc:
+            raise AknError(str(exc)) from None
         (self.updated if changed else self.unchanged).append(obj)
         return obj
 
