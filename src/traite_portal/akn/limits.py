@@ -14,9 +14,9 @@ class Limit(NamedTuple):
 LIMITS = {
     limit.name: limit
     for limit in (
-        Limit("max_bytes", 16 * 1024 * 1024, "taille du document (octets)"),
-        Limit("max_depth", 48, "profondeur d'imbrication des éléments"),
-        Limit("max_elements", 200_000, "nombre d'éléments"),
+        Limit("max_bytes", 16 * 1024 * 1024, "size of the document (bytes)"),
+        Limit("max_depth", 48, "depth of nested elements"),
+        Limit("max_elements", 200_000, "number of elements"),
     )
 }
 MAX_BYTES = LIMITS["max_bytes"].value
