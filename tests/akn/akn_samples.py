@@ -9,6 +9,7 @@ from plone import api
 from plone.app.textfield.interfaces import IRichText
 from plone.app.textfield.value import RichTextValue
 from traite_portal.akn.fields import type_fields
+from traite_portal.behaviors.relations import LEGAL_TYPES
 from traite_portal.corpus.content import set_relations
 from z3c.relationfield.interfaces import IRelationList
 from zope.schema.interfaces import IBool
@@ -89,14 +90,7 @@ def sample_plan_and_library(portal) -> dict:
     """A plan and a library holding one item of every type, related."""
     items = {}
     library = items["TextLibrary"] = _create(portal, "TextLibrary", "essai-textes")
-    for portal_type in (
-        "Convention",
-        "EuropeanText",
-        "NationalText",
-        "Circular",
-        "CourtRuling",
-        "GretaRecommendation",
-    ):
+    for portal_type in LEGAL_TYPES:
         items[portal_type] = _create(
             library, portal_type, f"essai-{portal_type.lower()}"
         )

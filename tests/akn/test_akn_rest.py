@@ -70,6 +70,17 @@ def site(corpus_functional):
     return {"portal": portal, "measure": measure, "library": library, **states}
 
 
+def _import(container, data: bytes, auth=ADMIN, timeout: int = 60):
+    """POST a document to a container's ``@akn-import``."""
+    return requests.post(
+        f"{container.absolute_url()}/@akn-import",
+        data=data,
+        headers=POST,
+        auth=auth,
+        timeout=timeout,
+    )
+
+
 def _get(url: str, **kwargs):
     return requests.get(f"{url}/@akn", timeout=120, **kwargs)
 
@@ -152,13 +163,7 @@ class TestAknRest:
         with api.env.adopt_roles(["Manager"]):
             api.content.delete(portal[PLAN], check_linkintegrity=False)
         transaction.commit()
-        response = requests.post(
-            f"{portal.absolute_url()}/@akn-import",
-            data=before,
-            headers=POST,
-            auth=ADMIN,
-            timeout=300,
-        )
+        response = _import(portal, before, auth=ADMIN, timeout=300)
         assert response.status_code == 200, response.text[:1000]
         assert response.json()["created"]["Measure"] == 33
         after = _get(f"{portal.absolute_url()}/{PLAN}", auth=ADMIN).content
@@ -168,25 +173,14 @@ class TestAknRest:
         data = item_to_akn(site["NationalText"][0])
         db = corpus_functional["app"]._p_jar.db()
         before = db.lastTransaction()
-        response = requests.post(
-            f"{site['library'].absolute_url()}/@akn-import",
-            data=data,
-            headers=POST,
-            timeout=60,
-        )
+        response = _import(site["library"], data, auth=None)
         assert response.status_code == 401
         assert db.lastTransaction() == before
 
     def test_an_association_imports_a_draft_proposal(self, site, association_member):
         (draft,) = [p for p in site["Proposal"] if p.id == "etat-draft"]
         data = _exported_then_deleted(draft)
-        response = requests.post(
-            f"{site['measure'].absolute_url()}/@akn-import",
-            data=data,
-            headers=POST,
-            auth=association_member,
-            timeout=60,
-        )
+        response = _import(site["measure"], data, auth=association_member)
         assert response.status_code == 200, response.text
         assert response.json()["created"] == {"Proposal": 1}
 
@@ -197,13 +191,7 @@ class TestAknRest:
         data = _exported_then_deleted(validated)
         db = corpus_functional["app"]._p_jar.db()
         before = db.lastTransaction()
-        response = requests.post(
-            f"{site['measure'].absolute_url()}/@akn-import",
-            data=data,
-            headers=POST,
-            auth=association_member,
-            timeout=60,
-        )
+        response = _import(site["measure"], data, auth=association_member)
         assert response.status_code == 403
         assert "dans l'état « validated »" in response.json()["error"]["message"]
         assert db.lastTransaction() == before
@@ -214,13 +202,7 @@ class TestAknRest:
         data = _exported_then_deleted(site["NationalText"][0])
         db = corpus_functional["app"]._p_jar.db()
         before = db.lastTransaction()
-        response = requests.post(
-            f"{site['library'].absolute_url()}/@akn-import",
-            data=data,
-            headers=POST,
-            auth=association_member,
-            timeout=60,
-        )
+        response = _import(site["library"], data, auth=association_member)
         assert response.status_code == 403
         assert "Impossible d'ajouter" in response.json()["error"]["message"]
         assert db.lastTransaction() == before
