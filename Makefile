@@ -13,8 +13,15 @@ VAR_CONTENT := instance filestorage blobstorage log cache admin-password demo-us
 ifeq ($(origin LISTEN),undefined)
 LISTEN := $(or $(shell sed -n 's/^listen = //p' $(INSTANCE)/etc/zope.ini 2>/dev/null),localhost:8080)
 endif
+# Bodies of this many bytes or more get a 413 from waitress (docs/security.md);
+# like LISTEN, kept from the instance's zope.ini when not given.
+ifeq ($(origin MAX_REQUEST_BODY_SIZE),undefined)
+MAX_REQUEST_BODY_SIZE := $(or $(shell sed -n 's/^max_request_body_size = //p' $(INSTANCE)/etc/zope.ini 2>/dev/null),10485760)
+endif
 SITE ?= traite
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per core by default; 0 runs in this process.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 
@@ -47,12 +54,13 @@ $(ZOPE_CONF): etc/zope.conf.in | $(INSTANCE)/etc
 
 # The values written into zope.ini, recorded so that zope.ini is rewritten
 # whenever one changes: `LISTEN=… make start` serves on LISTEN, on every run.
-ZOPE_INI_VALUES := LISTEN=$(LISTEN)
+ZOPE_INI_VALUES := LISTEN=$(LISTEN) MAX_REQUEST_BODY_SIZE=$(MAX_REQUEST_BODY_SIZE)
 $(INSTANCE)/etc/zope.ini.values: FORCE | $(INSTANCE)/etc
 	@echo '$(ZOPE_INI_VALUES)' | cmp -s - $@ || { $(OWNER_ONLY) echo '$(ZOPE_INI_VALUES)' > $@; }
 
 $(INSTANCE)/etc/zope.ini: etc/zope.ini.in $(INSTANCE)/etc/zope.ini.values | $(INSTANCE)/etc
-	$(OWNER_ONLY) sed -e 's|@VAR@|$(VAR)|g' -e 's|@LISTEN@|$(LISTEN)|g' $< > $@
+	$(OWNER_ONLY) sed -e 's|@VAR@|$(VAR)|g' -e 's|@LISTEN@|$(LISTEN)|g' \
+	  -e 's|@MAX_REQUEST_BODY_SIZE@|$(MAX_REQUEST_BODY_SIZE)|g' $< > $@
 
 $(INSTANCE)/etc/site.zcml: etc/site.zcml | $(INSTANCE)/etc
 	$(OWNER_ONLY) cp $< $@
@@ -106,7 +114,7 @@ akn-import: install instance ## Import Akoma Ntoso 3.0 files, one transaction (A
 
 .PHONY: test
 test: install ## Run the whole test suite
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 .PHONY: bench
 bench: install ## Run the benchmarks under bench/ (prints tables)

@@ -8,6 +8,7 @@ it with `make start` and reads it over HTTP.
 from instance_commands import BIN
 from instance_commands import ROOT
 from instance_commands import run
+from traite_portal.upgrades import profile_version
 
 import re
 import requests
@@ -42,7 +43,9 @@ class TestMakeSite:
         assert result.returncode == 0, result.stderr
         again = instance.make("site")
         assert again.returncode == 0, again.stderr
-        assert "Module mis à niveau : version 1001 → 1002." in again.stdout
+        assert (
+            f"Module mis à niveau : version 1001 → {profile_version()}." in again.stdout
+        )
         third = instance.make("site")
         assert "mis à niveau" not in third.stdout
 
@@ -152,3 +155,21 @@ class TestServed:
             timeout=60,
         )
         assert refused.status_code == 401
+
+    def test_security_overrides_are_loaded(self, served, demo):
+        """overrides.zcml and the rolemap reach a real instance (issue 7)."""
+        auth = ("demo-juriste", demo["passwords"]["demo-juriste"])
+        # The query builder lists the users vocabulary without checking any
+        # permission: only the vocabulary of overrides.zcml keeps it empty.
+        users = requests.get(
+            f"{served}/traite/@querystring",
+            headers={"Accept": "application/json"},
+            auth=auth,
+            timeout=60,
+        )
+        assert "demo-coordination" not in users.text
+        assert "Claire Coordination" not in users.text
+        propfind = requests.request(
+            "PROPFIND", f"{served}/traite", auth=auth, timeout=60
+        )
+        assert propfind.status_code == 405
