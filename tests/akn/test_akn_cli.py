@@ -11,6 +11,8 @@ from akn_hostile import CASES
 from akn_hostile import Listener
 from akn_sites import as_admin
 from pathlib import Path
+from plone import api
+from plone.app.textfield.value import RichTextValue
 from traite_portal.akn.canonical import canonical
 from traite_portal.akn.export import item_to_akn
 
@@ -56,15 +58,22 @@ def var(tmp_path_factory) -> Path:
     return var
 
 
+DRAFT = "Brouillon d'une association"
+DIRECTIVE = "textes/droit-europeen/dir-2011-36-ue"
+
+
 @pytest.fixture
 def exports(corpus_integration, tmp_path) -> dict:
-    """The plan and the libraries of the corpus, exported in-process."""
+    """The plan (with a draft proposal) and the libraries, exported in-process."""
     as_admin(corpus_integration)
     portal = corpus_integration["portal"]
+    measure = portal["plan-action-2010"]["chapitre-1"]["mesure-1"]
+    text = RichTextValue("<p>Une proposition en cours.</p>", "text/html", "text/html")
+    api.content.create(measure, "Proposal", id="brouillon", title=DRAFT, text=text)
     files = {}
-    for path in ("plan-action-2010", "textes"):
-        files[path] = tmp_path / f"{path}.xml"
-        files[path].write_bytes(item_to_akn(portal[path]))
+    for path in ("plan-action-2010", "textes", DIRECTIVE):
+        files[path] = tmp_path / f"{path.rsplit('/', 1)[-1]}.xml"
+        files[path].write_bytes(item_to_akn(portal.unrestrictedTraverse(path)))
     return files
 
 
@@ -81,7 +90,7 @@ class TestAknCommands:
     def test_check_needs_no_instance(self, exports):
         result = run([BIN / "traite-akn-import", "--check", *exports.values()])
         assert result.returncode == 0, result.stderr
-        assert result.stdout.count("document Akoma Ntoso 3.0 valide") == 2
+        assert result.stdout.count("document Akoma Ntoso 3.0 valide") == 3
 
     @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
     def test_bad_files_exit_2_and_write_nothing(self, var, exports, tmp_path, case):
@@ -108,9 +117,33 @@ class TestAknCommands:
         files = f"{exports['plan-action-2010']} {exports['textes']}"
         imported = _make(var, f"AKN_FILES={files}", "akn-import")
         assert imported.returncode == 0, imported.stderr
-        assert "Import terminé : 196 créés" in imported.stdout
-        for path, first in exports.items():
+        assert "Import terminé : 197 créés" in imported.stdout
+        for path in ("plan-action-2010", "textes"):
             again = tmp_path / f"again-{path}.xml"
             result = _make(var, f"AKN={path}", f"AKN_OUT={again}", "akn-export")
             assert result.returncode == 0, result.stderr
-            assert canonical(again.read_bytes()) == canonical(first.read_bytes())
+            assert canonical(again.read_bytes()) == canonical(
+                exports[path].read_bytes()
+            )
+        assert DRAFT in (tmp_path / "again-plan-action-2010.xml").read_text()
+
+    def test_anonymous_export_and_import_into(self, var, exports, tmp_path):
+        conf = var / "instance" / "etc" / "zope.conf"
+        public = tmp_path / "public.xml"
+        export = [BIN / "traite-akn-export", "-c", conf, "-s", "vide", "--anonymous"]
+        result = run([*export, "plan-action-2010", "-o", public])
+        assert result.returncode == 0, result.stderr
+        assert DRAFT not in public.read_text()
+        hidden = run([*export, "plan-action-2010/chapitre-1/mesure-1/brouillon"])
+        assert hidden.returncode == 2
+        assert "n'est pas public" in hidden.stderr
+        into = [BIN / "traite-akn-import", "-c", conf, "-s", "vide", exports[DIRECTIVE]]
+        at_root = run(into)
+        assert at_root.returncode == 2
+        assert "Impossible d'ajouter" in at_root.stderr
+        nowhere = run([*into, "--into", "nulle-part"])
+        assert nowhere.returncode == 2
+        assert "Aucun conteneur « nulle-part » dans le site." in nowhere.stderr
+        in_library = run([*into, "--into", "textes/droit-europeen"])
+        assert in_library.returncode == 0, in_library.stderr
+        assert "0 créés, 0 mis à jour, 1 inchangés" in in_library.stdout

@@ -115,3 +115,18 @@ class TestDefaultParser:
             item_to_akn(functional["portal"]["textes"])
         assert _post(library["url"], library["base"]).status_code == 200
         assert etree.get_default_parser() is default
+
+
+class TestWithoutSchema:
+    def test_import_refused_export_served(self, functional, library, monkeypatch):
+        monkeypatch.setenv("TRAITE_AKN_SCHEMA", "/nonexistent/akomantoso30.xsd")
+        before = _last_transaction(functional)
+        response = _post(library["url"], library["base"])
+        assert response.status_code == 503
+        assert (
+            "Schéma Akoma Ntoso 3.0 introuvable" in response.json()["error"]["message"]
+        )
+        assert _last_transaction(functional) == before
+        exported = requests.get(f"{library['url']}/@akn", timeout=60)
+        assert exported.status_code == 200
+        assert b"documentCollection" in exported.content

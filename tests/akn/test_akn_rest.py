@@ -206,3 +206,36 @@ class TestAknRest:
         assert response.status_code == 403
         assert "Impossible d'ajouter" in response.json()["error"]["message"]
         assert db.lastTransaction() == before
+
+    def test_updates_need_modify(self, site, association_member):
+        data = item_to_akn(site["NationalText"][0])  # still in the library
+        response = _import(site["library"], data, auth=association_member)
+        assert response.status_code == 403
+        assert "pas le droit de modifier" in response.json()["error"]["message"]
+
+    def test_a_protected_field_needs_its_permission(self, site):
+        """An editor of a measure may update it, not change its status."""
+        measure = site["measure"]
+        chapter = measure.aq_parent
+        with api.env.adopt_roles(["Manager"]):
+            api.user.create(
+                email="editeur@example.org",
+                username="editeur",
+                password="Mot-de-passe-ed-1",
+            )
+            api.user.grant_roles(
+                username="editeur", obj=chapter, roles=["Editor", "Contributor"]
+            )
+            data = item_to_akn(measure)
+        transaction.commit()
+        editor = ("editeur", "Mot-de-passe-ed-1")
+        same = _import(chapter, data, auth=editor)
+        assert same.status_code == 200, same.text
+        assert same.json()["unchanged"] == {"Measure": 1}
+        status = f'name="implementation_status">{measure.implementation_status}<'
+        changed = data.replace(status.encode(), b'name="implementation_status">done<')
+        assert changed != data
+        refused = _import(chapter, changed, auth=editor)
+        assert refused.status_code == 403
+        message = refused.json()["error"]["message"]
+        assert "modifier le champ « implementation_status »" in message

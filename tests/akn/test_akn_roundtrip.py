@@ -12,6 +12,7 @@ from akn_sites import xml
 from plone import api
 from plone.app.textfield.interfaces import IRichText
 from traite_portal.akn.canonical import canonical
+from traite_portal.akn.errors import AknError
 from traite_portal.akn.export import item_to_akn
 from traite_portal.akn.fields import type_fields
 from traite_portal.akn.importer import import_documents
@@ -20,6 +21,7 @@ from z3c.relationfield.interfaces import IRelationList
 from zope.component.hooks import setSite
 
 import pytest
+import re
 
 
 @pytest.fixture
@@ -95,3 +97,28 @@ class TestAknRoundTrip:
         assert after == before
         second = [item_to_akn(site[library.getId()]), item_to_akn(site[plan.getId()])]
         assert [canonical(d) for d in second] == [canonical(d) for d in first]
+
+    def test_a_reference_to_nothing_is_refused(self, portal, new_site):
+        data = item_to_akn(portal["plan-action-2010"])
+        site = new_site()
+        with pytest.raises(AknError) as refused:
+            import_documents(site, [data])  # without the libraries it cites
+        assert "Référence introuvable" in str(refused.value)
+
+    def test_a_document_from_elsewhere(self, portal):
+        """No portal record, another name: the act's country gives its type."""
+        text = portal["textes"]["droit-national"]["loi-2013-711"]
+        data = item_to_akn(text)
+        foreign = re.sub(rb"<proprietary .*?</proprietary>", b"", data, flags=re.S)
+        foreign = foreign.replace(b'name="NationalText"', b'name="loi"')
+        foreign = re.sub(rb"<conclusions>.*?</conclusions>", b"", foreign, flags=re.S)
+        library = api.content.create(
+            portal, "TextLibrary", id="ailleurs", title="Ailleurs"
+        )
+        import_documents(library, [foreign])
+        (imported,) = library.objectValues()
+        assert imported.portal_type == "NationalText"
+        assert imported.Title() == text.Title()
+        assert imported.eli == text.eli
+        assert imported.jo_date == text.jo_date
+        assert imported.getId() != text.getId()  # made from the title

@@ -1,9 +1,11 @@
 """Validation against the OASIS Akoma Ntoso 3.0 schema (not shipped with the code).
 
 The schema is read from ``TRAITE_AKN_SCHEMA`` when set, otherwise from
-``../shared/standards/akomantoso30/akomantoso30.xsd`` next to the project
-(where CI and the shared workstation keep it). It is compiled once per
-process with an explicit parser: its ``xml.xsd`` import is a local file.
+``shared/standards/akomantoso30/akomantoso30.xsd`` in the nearest folder
+above the project that has it: ``../shared/…`` for a checkout (where CI and
+the shared workstation keep it), ``../../shared/…`` for a git worktree kept
+one level deeper. It is compiled once per process with an explicit parser:
+its ``xml.xsd`` import is a local file.
 """
 
 from functools import cache
@@ -30,7 +32,11 @@ def schema_path() -> Path:
     configured = os.environ.get(ENVIRONMENT_VARIABLE)
     if configured:
         return Path(configured)
-    return project_root().parent / RELATIVE_PATH
+    folders = project_root().parents
+    for folder in folders:
+        if (folder / RELATIVE_PATH).is_file():
+            return folder / RELATIVE_PATH
+    return folders[0] / RELATIVE_PATH
 
 
 @cache

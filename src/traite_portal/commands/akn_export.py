@@ -34,8 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from AccessControl import SpecialUsers
     from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.SpecialUsers import nobody
+    from traite_portal.akn.body import may_view
     from traite_portal.akn.export import item_to_akn
     from traite_portal.commands.zope_app import open_app
     from zope.component.hooks import setSite
@@ -51,7 +52,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Erreur : aucun élément « {args.path} ».", file=sys.stderr)
         return 2
     if args.anonymous:
-        newSecurityManager(None, nobody)
+        # Set once Zope has started: read it now, not at import time.
+        newSecurityManager(None, SpecialUsers.nobody)
+        if not may_view(item):
+            print(f"Erreur : « {args.path} » n'est pas public.", file=sys.stderr)
+            return 2
     data = item_to_akn(item)
     if args.output:
         args.output.write_bytes(data)

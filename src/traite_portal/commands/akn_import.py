@@ -56,6 +56,8 @@ def _check(documents: list[bytes], paths: list[Path]) -> None:
 
 
 def _import(args, documents: list[bytes]) -> str:
+    from traite_portal import _
+    from traite_portal.akn.errors import AknError
     from traite_portal.akn.importer import import_documents
     from traite_portal.commands.zope_app import open_app
     from traite_portal.commands.zope_app import site_transaction
@@ -63,7 +65,15 @@ def _import(args, documents: list[bytes]) -> str:
     app = open_app(args.zope_conf)
     names = " ".join(path.name for path in args.files)
     with site_transaction(app, args.site, f"traite-akn-import {names}") as site:
-        container = site.unrestrictedTraverse(args.into) if args.into else site
+        container = site.unrestrictedTraverse(args.into, None) if args.into else site
+        if getattr(container, "portal_type", None) is None:
+            raise AknError(
+                _(
+                    "akn_error_no_container",
+                    default="Aucun conteneur « ${path} » dans le site.",
+                    mapping={"path": args.into},
+                )
+            )
         return import_documents(container, documents).summary_line()
 
 
@@ -77,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             _check(documents, args.files)
             return 0
         summary = _import(args, documents)
-    except (AknError, OSError, KeyError) as error:
+    except (AknError, OSError) as error:
         print(f"Erreur : {error} Rien n'a été écrit.", file=sys.stderr)
         return 2
     print(f"Import terminé : {summary}.")
