@@ -103,10 +103,15 @@ notify-overdue: install instance ## Mail the ministries about overdue measures (
 AKN ?= plan-action-2010
 AKN_OUT ?= $(notdir $(AKN)).akn.xml
 AKN_FILES ?=
+AKN_DIR ?= $(VAR)/akn
 
 .PHONY: akn-export
 akn-export: install instance ## Export an item as Akoma Ntoso 3.0 XML (AKN=plan-action-2010 AKN_OUT=…; server stopped)
 	$(OWNER_ONLY) $(BIN)/traite-akn-export -c $(ZOPE_CONF) -s $(SITE) $(AKN) -o $(AKN_OUT)
+
+.PHONY: akn-export-all
+akn-export-all: install instance ## Bulk Akoma Ntoso 3.0 export: each plan and each library into AKN_DIR (default var/akn; server stopped)
+	$(OWNER_ONLY) $(BIN)/traite-akn-export -c $(ZOPE_CONF) -s $(SITE) --all $(AKN_DIR)
 
 .PHONY: akn-import
 akn-import: install instance ## Import Akoma Ntoso 3.0 files, one transaction (AKN_FILES="a.xml b.xml"; server stopped)

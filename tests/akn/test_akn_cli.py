@@ -3,7 +3,8 @@
 `traite-akn-import --check` needs no instance; bad files exit with status 2
 and leave the database file untouched; the seed exported in-process is
 imported with `make akn-import` into an empty site and exported again with
-`make akn-export`: the same XML after C14N.
+`make akn-export-all` (and one text with `make akn-export`): the same XML
+after C14N.
 """
 
 from akn_hostile import build
@@ -113,19 +114,33 @@ class TestAknCommands:
         assert listener.requests == []
         assert _database(var) == before
 
-    def test_seed_round_trips_through_make(self, var, exports, tmp_path):
+    def test_seed_round_trips_through_make(
+        self, var, exports, corpus_integration, tmp_path
+    ):
         files = f"{exports['plan-action-2010']} {exports['textes']}"
         imported = _make(var, f"AKN_FILES={files}", "akn-import")
         assert imported.returncode == 0, imported.stderr
         assert "Import terminé : 197 créés" in imported.stdout
+        bulk = tmp_path / "bulk"
+        result = _make(var, f"AKN_DIR={bulk}", "akn-export-all")
+        assert result.returncode == 0, result.stderr
+        # Every plan and library at the top of the seeded site, one file each.
+        portal = corpus_integration["portal"]
+        tops = api.content.find(
+            portal_type=["ActionPlan", "TextLibrary"],
+            path={"query": "/".join(portal.getPhysicalPath()), "depth": 1},
+        )
+        assert {f"{b.getId}.akn.xml" for b in tops} == {p.name for p in bulk.iterdir()}
         for path in ("plan-action-2010", "textes"):
-            again = tmp_path / f"again-{path}.xml"
-            result = _make(var, f"AKN={path}", f"AKN_OUT={again}", "akn-export")
-            assert result.returncode == 0, result.stderr
+            again = bulk / f"{path}.akn.xml"
             assert canonical(again.read_bytes()) == canonical(
                 exports[path].read_bytes()
             )
-        assert DRAFT in (tmp_path / "again-plan-action-2010.xml").read_text()
+        assert DRAFT in (bulk / "plan-action-2010.akn.xml").read_text()
+        one = tmp_path / "one.xml"
+        result = _make(var, f"AKN={DIRECTIVE}", f"AKN_OUT={one}", "akn-export")
+        assert result.returncode == 0, result.stderr
+        assert canonical(one.read_bytes()) == canonical(exports[DIRECTIVE].read_bytes())
 
     def test_anonymous_export_and_import_into(self, var, exports, tmp_path):
         conf = var / "instance" / "etc" / "zope.conf"
@@ -134,6 +149,10 @@ class TestAknCommands:
         result = run([*export, "plan-action-2010", "-o", public])
         assert result.returncode == 0, result.stderr
         assert DRAFT not in public.read_text()
+        every = run([*export, "--all", tmp_path / "public"])
+        assert every.returncode == 0, every.stderr
+        bulk_plan = (tmp_path / "public" / "plan-action-2010.akn.xml").read_bytes()
+        assert canonical(bulk_plan) == canonical(public.read_bytes())
         hidden = run([*export, "plan-action-2010/chapitre-1/mesure-1/brouillon"])
         assert hidden.returncode == 2
         assert "n'est pas public" in hidden.stderr

@@ -7,6 +7,7 @@ measure a ``portion`` of the plan; the others documents of their own.
 """
 
 from lxml import etree
+from traite_portal.akn.body import may_view
 from traite_portal.akn.export_documents import document_element
 from traite_portal.akn.export_library import library_document
 from traite_portal.akn.export_parts import plan_document
@@ -32,6 +33,25 @@ def item_to_akn(obj) -> bytes:
     """The document as UTF-8 XML bytes, indented, with an XML declaration."""
     return etree.tostring(
         item_to_element(obj), xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+
+
+BULK_TYPES = ("ActionPlan", "TextLibrary")
+
+
+def bulk_items(site) -> list:
+    """The bulk export: the plans and libraries at the top of the site.
+
+    Only those the current user may view, sorted by id; sub-libraries are
+    left out, being inside their library's collection.
+    """
+    return sorted(
+        (
+            obj
+            for obj in site.objectValues()
+            if getattr(obj, "portal_type", None) in BULK_TYPES and may_view(obj)
+        ),
+        key=lambda obj: obj.getId(),
     )
 
 
