@@ -42,7 +42,7 @@ setup(
         "plone.app.relationfield",
         "plone.app.discussion",
         "collective.exportimport",
-        "lxml",
+        "lxml>=6.1.3",  # Akoma Ntoso import: the explicit parser (issue 9)
         "elasticsearch",
         "tqdm",
         "jsonschema",

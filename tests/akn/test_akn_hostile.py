@@ -10,7 +10,9 @@ from akn_hostile import build
 from akn_hostile import CASES
 from akn_hostile import Listener
 from akn_hostile import with_schema_hint
+from importlib import metadata
 from lxml import etree
+from packaging.requirements import Requirement
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -115,6 +117,17 @@ class TestDefaultParser:
             item_to_akn(functional["portal"]["textes"])
         assert _post(library["url"], library["base"]).status_code == 200
         assert etree.get_default_parser() is default
+
+    def test_installed_lxml_meets_the_requirement(self):
+        """setup.py asks for lxml ≥ 6.1.3 (the parser options relied on)."""
+        (lxml,) = [
+            Requirement(line)
+            for line in metadata.requires("traite_portal")
+            if Requirement(line).name == "lxml"
+        ]
+        assert lxml.specifier.contains("6.1.3")
+        assert not lxml.specifier.contains("6.1.2")
+        assert lxml.specifier.contains(metadata.version("lxml"))
 
 
 class TestWithoutSchema:
