@@ -10,6 +10,8 @@ after C14N.
 from akn_hostile import build
 from akn_hostile import CASES
 from akn_hostile import Listener
+from akn_page import blocks
+from akn_page import section
 from akn_sites import as_admin
 from pathlib import Path
 from plone import api
@@ -19,6 +21,7 @@ from traite_portal.akn.export import item_to_akn
 
 import os
 import pytest
+import shlex
 import subprocess
 
 
@@ -34,11 +37,11 @@ transaction.commit()
 """
 
 
-def run(args, **kwargs) -> subprocess.CompletedProcess:
+def run(args, cwd=ROOT, **kwargs) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("VAR", "SITE", "LISTEN")}
     return subprocess.run(
         [str(a) for a in args],
-        cwd=ROOT,
+        cwd=cwd,
         capture_output=True,
         text=True,
         env=env,
@@ -166,3 +169,23 @@ class TestAknCommands:
         in_library = run([*into, "--into", "textes/droit-europeen"])
         assert in_library.returncode == 0, in_library.stderr
         assert "0 créés, 0 mis à jour, 1 inchangés" in in_library.stdout
+
+    def test_console_commands_of_the_docs(self, var, exports, tmp_path):
+        """docs/akoma-ntoso.md's console block, run on the instance's « vide »."""
+        conf = var / "instance" / "etc" / "zope.conf"
+        (tmp_path / "textes.xml").write_bytes(exports["textes"].read_bytes())
+        outputs = []
+        for line in blocks(section("Examples"), "sh")[1].splitlines():
+            words = shlex.split(line)
+            words[0] = str(ROOT / words[0])
+            if "-c" in words:
+                at = words.index("-c")
+                words[at : at + 2] = ["-c", str(conf), "-s", "vide"]
+            result = run(words, cwd=tmp_path)
+            assert result.returncode == 0, f"{line}\n{result.stderr}"
+            outputs.append(result.stdout)
+        assert canonical((tmp_path / "plan.xml").read_bytes()) == canonical(
+            (tmp_path / "var" / "akn" / "plan-action-2010.akn.xml").read_bytes()
+        )
+        assert outputs[-2].count("document Akoma Ntoso 3.0 valide") == 2
+        assert "Import terminé : 0 créés, 0 mis à jour" in outputs[-1]

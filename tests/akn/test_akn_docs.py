@@ -2,8 +2,11 @@
 examples run against a real server and answer what the page shows."""
 
 from akn_hostile import with_doctype
+from akn_page import blocks
+from akn_page import ROOT
+from akn_page import rows
+from akn_page import section
 from akn_sites import valid_root
-from pathlib import Path
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from traite_portal.akn.kinds import DOCUMENTS
@@ -12,34 +15,12 @@ from traite_portal.akn.limits import LIMITS
 
 import json
 import os
-import re
 import shlex
 import subprocess
 
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGE = (ROOT / "docs" / "akoma-ntoso.md").read_text(encoding="utf-8")
 SERVED = "http://localhost:8080/traite"
 XXE = '<!DOCTYPE akomaNtoso [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
-
-
-def section(heading: str) -> str:
-    match = re.search(rf"^## {re.escape(heading)}\n(.*?)(?=^## |\Z)", PAGE, re.M | re.S)
-    assert match, heading
-    return match.group(1)
-
-
-def rows(markdown: str) -> list[list[str]]:
-    found = [
-        [cell.strip() for cell in line.strip().strip("|").split("|")]
-        for line in markdown.splitlines()
-        if line.startswith("|") and not re.match(r"^\|[\s|:-]+\|$", line)
-    ]
-    return found[1:]
-
-
-def blocks(markdown: str, language: str) -> list[str]:
-    return re.findall(rf"^```{language}\n(.*?)^```", markdown, re.M | re.S)
 
 
 class TestAknDocs:
