@@ -42,7 +42,7 @@ setup(
         "plone.app.relationfield",
         "plone.app.discussion",
         "collective.exportimport",
-        "lxml",
+        "lxml>=6.1.3",  # Akoma Ntoso import: the explicit parser (issue 9)
         # Search servers: Elasticsearch 8.x and OpenSearch 2.x clients.
         "elasticsearch>=8,<9",
         "opensearch-py",
@@ -80,6 +80,8 @@ setup(
             "traite-setup = traite_portal.commands.setup_site:main",
             "traite-notify-overdue = traite_portal.commands.notify_overdue:main",
             "traite-search-reindex = traite_portal.commands.search_reindex:main",
+            "traite-akn-import = traite_portal.commands.akn_import:main",
+            "traite-akn-export = traite_portal.commands.akn_export:main",
         ],
     },
 )
