@@ -24,6 +24,11 @@ def compute_etag(obj) -> str:
         state = workflow_tool.getStatusOf(workflow_id, obj) or {}
         parts.append(f"{workflow_id}:{state.get('review_state', '')}")
         parts.append(str(len(history.get(workflow_id, ()))))
+    return digest_etag(parts)
+
+
+def digest_etag(parts: list[str]) -> str:
+    """A strong, quoted ETag that changes whenever one of ``parts`` does."""
     digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
     return f'"{digest[:32]}"'
 
