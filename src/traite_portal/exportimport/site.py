@@ -1,0 +1,213 @@
+"""Export a whole site to a folder; import a folder into a new site.
+
+The export writes every step's file into a temporary folder beside the
+target, the manifest last, then renames it: a folder that exists is complete.
+The import checks the whole export first (manifest, checksums, JSON), then
+creates the site and runs every step in the caller's transaction: the
+caller commits once, or aborts and nothing is left (the site included).
+"""
+
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+from AccessControl.SpecialUsers import system
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from plone.contentrules.engine.interfaces import IRuleStorage
+from Products.CMFCore.utils import getToolByName
+from traite_portal.exportimport.errors import ExportFormatError
+from traite_portal.exportimport.manifest import check_manifest
+from traite_portal.exportimport.manifest import FORMAT
+from traite_portal.exportimport.manifest import FORMAT_VERSION
+from traite_portal.exportimport.manifest import MANIFEST
+from traite_portal.exportimport.manifest import read_json
+from traite_portal.exportimport.manifest import write_json
+from traite_portal.exportimport.steps import filenames
+from traite_portal.exportimport.steps import Run
+from traite_portal.exportimport.steps import STEPS
+from zope.component import queryUtility
+from zope.component.hooks import setSite
+
+import datetime
+import os
+import shutil
+import tempfile
+
+
+PROFILE = "traite_portal:default"
+
+
+@dataclass
+class Report:
+    """What an export or import did: count per step, and remarks."""
+
+    counts: dict
+    notes: list
+
+    def summary_line(self) -> str:
+        return ", ".join(f"{name} {count}" for name, count in self.counts.items())
+
+
+@contextmanager
+def as_system():
+    """Run as Zope's system user: an export or import is no user's action."""
+    previous = getSecurityManager()
+    newSecurityManager(None, system)
+    try:
+        yield
+    finally:
+        setSecurityManager(previous)
+
+
+@contextmanager
+def automation_paused(portal):
+    """No automatic version and no content rule while the import rebuilds.
+
+    Versions come from the export (saving new ones would also take history
+    ids the export's versions hold); rules would mail about old events.
+    """
+    repository = getToolByName(portal, "portal_repository")
+    own_mapping = "_version_policy_mapping" in vars(repository)
+    policies = repository._version_policy_mapping
+    repository._version_policy_mapping = {}
+    rules = queryUtility(IRuleStorage)
+    active = rules.active
+    rules.active = False
+    try:
+        yield
+    finally:
+        if own_mapping:
+            repository._version_policy_mapping = policies
+        else:
+            del repository._version_policy_mapping
+        rules.active = active
+
+
+def _count(data) -> int:
+    if isinstance(data, dict):
+        return len(data.get("histories", data.get("members", data)))
+    return len(data) if isinstance(data, list) else int(data is not None)
+
+
+def site_info(portal) -> dict:
+    """What the manifest says of the exported site (to create the new one)."""
+    from plone import api
+
+    setup = portal.portal_setup
+    return {
+        "id": portal.getId(),
+        "title": portal.title,
+        "description": portal.description,
+        "language": api.portal.get_registry_record("plone.default_language"),
+        "timezone": api.portal.get_registry_record("plone.portal_timezone"),
+        "profile_version": setup.getLastVersionForProfile(PROFILE),
+    }
+
+
+def export_site(portal, request, target: Path, progress=None) -> Report:
+    """Write the export of ``portal`` into the new folder ``target``."""
+    if target.exists() and any(target.iterdir()):
+        raise ExportFormatError(f"le dossier {target} existe et n'est pas vide")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    try:
+        with as_system():
+            return _export_steps(portal, request, target, work, progress)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+
+
+def _export_steps(portal, request, target: Path, work: Path, progress) -> Report:
+    run = Run(portal, request)
+    files, counts = {}, {}
+    for step in STEPS:
+        if progress is not None:
+            progress.set_description(step.title)
+        data = step.export(run)
+        files[f"{step.name}.json"] = write_json(work / f"{step.name}.json", data)
+        counts[step.name] = _count(data)
+        if progress is not None:
+            progress.update(1)
+    manifest = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "exported": datetime.datetime.now(datetime.UTC).isoformat(),
+        "site": site_info(portal),
+        "counts": counts,
+        "files": files,
+    }
+    write_json(work / MANIFEST, manifest)
+    if target.exists():
+        target.rmdir()
+    os.replace(work, target)
+    return Report(counts, [])
+
+
+def read_export(directory: Path) -> tuple[dict, dict]:
+    """The manifest and every step's data, once all are checked."""
+    manifest = check_manifest(directory, filenames())
+    data = {
+        step.name: read_json(directory / f"{step.name}.json", step.name)
+        for step in STEPS
+    }
+    return manifest, data
+
+
+def create_site(app, site_id: str, info: dict):
+    """A new site through our distribution, without corpus, in this transaction."""
+    # plone.distribution's public ``create`` commits on its own; its testing
+    # layer calls the same private function to stay in one transaction.
+    from plone.distribution.api.site import _create_site
+
+    answers = {
+        "site_id": site_id,
+        "title": info["title"],
+        "description": info["description"],
+        "default_language": info["language"],
+        "portal_timezone": info["timezone"],
+        "import_corpus": False,
+    }
+    return _create_site(app, "traite", answers)
+
+
+def import_site(
+    app, site_id: str, directory: Path, request, progress=None, resync_clients=False
+) -> Report:
+    """Create ``site_id`` from the export in ``directory`` (no commit)."""
+    manifest, data = read_export(directory)
+    if site_id in app.objectIds():
+        raise ExportFormatError(
+            f"le site « {site_id} » existe déjà : l'import crée un site neuf"
+        )
+    with as_system():
+        return _import_steps(
+            app, site_id, manifest, data, request, progress, resync_clients
+        )
+
+
+def _import_steps(app, site_id, manifest, data, request, progress, resync_clients):
+    portal = create_site(app, site_id, manifest["site"])
+    setSite(portal)
+    run = Run(
+        portal,
+        request,
+        source_site=manifest["site"]["id"],
+        resync_clients=resync_clients,
+        progress=progress,
+    )
+    counts = {}
+    with automation_paused(portal):
+        for step in STEPS:
+            if progress is not None:
+                progress.set_description(step.title)
+            counts[step.name] = step.load(run, data[step.name])
+            if progress is not None and step.name != "content":
+                progress.update(1)
+    return Report(counts, run.notes)
+
+
+def total_work(manifest: dict) -> int:
+    """How far the import's progress bar goes: one per step, one per item."""
+    return len(STEPS) - 1 + manifest["counts"]["content"]

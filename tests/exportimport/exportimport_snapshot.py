@@ -1,0 +1,301 @@
+"""A deep, generic picture of a site as plain data, to compare two sites.
+
+Every content item is read as it is stored: every attribute of the object
+(schema fields of every behavior included, workflow history, local roles,
+ownership, permission settings, dates), every annotation (comments with their
+moderation state, the status timelines…), its versions in CMFEditions with
+their metadata and data, its catalog entry, and the relations that leave it
+and reach it. Beside the content: users, groups and roles (password hashes
+included), the registry, the change log, the redirects and the portlets.
+``differences`` lists what differs between two pictures.
+"""
+
+from Acquisition import aq_base
+from BTrees.Length import Length
+from DateTime import DateTime
+from datetime import date
+from datetime import datetime
+from persistent import Persistent
+from plone.app.textfield.value import RichTextValue
+from plone.dexterity.interfaces import IDexterityContent
+from plone.namedfile.interfaces import INamedFile
+from Products.CMFCore.utils import getToolByName
+from z3c.relationfield.interfaces import IRelationValue
+from zope.annotation.interfaces import IAnnotations
+from zope.interface import providedBy
+from zope.interface.declarations import Declaration
+from zope.interface.interface import InterfaceClass
+
+import hashlib
+import Missing
+
+
+# What a site keeps that says nothing about its content, or is derived from
+# identifiers local to one database; each is named and explained once.
+INTERNAL_ATTRIBUTES = {
+    # Containers' children: compared as the ordered list of their ids.
+    "_tree",
+    "_mt_index",
+    "_count",
+    "_objects",
+    # Back-pointer to the parent (the path says it).
+    "__parent__",
+    # Annotations: compared one by one below.
+    "__annotations__",
+}
+# Version metadata derived from the storage: the pickle's size and the
+# storage's internal identifiers of the saving object and its parent.
+GENERATED = "plone.dexterity.schema.generated."
+DERIVED_VERSION_METADATA = {"approxSize", "originator", "parent"}
+
+
+def plain(value, depth: int = 0):
+    """``value`` as JSON-like data that compares equal when the values are equal."""
+    if depth > 12:
+        return {"too deep": type(value).__name__}
+    if isinstance(value, str) and value.startswith(GENERATED):
+        # The generated schema of a type is named after the site and the time
+        # its type was last changed: only the type says what it is.
+        return GENERATED + value.rsplit("_", 1)[-1]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if value is Missing.Value:
+        return "<missing>"
+    if isinstance(value, bytes):
+        return {"sha256": hashlib.sha256(value).hexdigest()}
+    if isinstance(value, DateTime):
+        return {"DateTime": list(value.__getstate__())}
+    if isinstance(value, datetime | date):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, RichTextValue):
+        return {
+            "RichText": [value.raw, value.mimeType, value.outputMimeType, value.encoding]
+        }
+    if IRelationValue.providedBy(value):
+        return {"relation": [value.from_attribute, uid_of(value.to_object)]}
+    if INamedFile.providedBy(value):
+        return {
+            "file": [value.filename, value.contentType, plain(value.data, depth + 1)]
+        }
+    if isinstance(value, Length):
+        return {"Length": value()}
+    if hasattr(value, "items") and callable(value.items):
+        return {
+            "mapping": sorted(
+                ([plain(k, depth + 1), plain(v, depth + 1)] for k, v in value.items()),
+                key=repr,
+            )
+        }
+    if isinstance(value, set | frozenset) or type(value).__name__.endswith("Set"):
+        return {"set": sorted((plain(item, depth + 1) for item in value), key=repr)}
+    if isinstance(value, list | tuple) or type(value).__name__ == "PersistentList":
+        return [plain(item, depth + 1) for item in value]
+    if isinstance(value, Declaration):
+        return {"provides": sorted(i.__identifier__ for i in value.flattened())}
+    if isinstance(value, InterfaceClass):
+        return {"interface": value.__identifier__}
+    if isinstance(value, type):
+        return {"type": f"{value.__module__}.{value.__qualname__}"}
+    if hasattr(aq_base(value), "getPhysicalPath"):
+        # Another object of the database (content, tool): its place, not its
+        # state, which is compared where it lives.
+        return {"object": "/".join(value.getPhysicalPath())}
+    if isinstance(value, Persistent) or hasattr(value, "__dict__"):
+        return {
+            "class": f"{type(value).__module__}.{type(value).__qualname__}",
+            "state": attributes(value, depth + 1),
+        }
+    return {"repr": repr(value)}
+
+
+def uid_of(obj) -> str | None:
+    return getattr(aq_base(obj), "_plone.uuid", None) if obj is not None else None
+
+
+def attributes(obj, depth: int = 0) -> dict:
+    """Every stored attribute of ``obj`` but the internal ones, as plain data."""
+    base = aq_base(obj)
+    if isinstance(base, Persistent):
+        base._p_activate()  # a ghost's __dict__ is empty until loaded
+    state = getattr(base, "__dict__", {})
+    return {
+        name: plain(value, depth)
+        for name, value in sorted(state.items())
+        if name not in INTERNAL_ATTRIBUTES and not name.startswith("_v_")
+    }
+
+
+def item_picture(obj, portal) -> dict:
+    """One content item: attributes, children, interfaces, annotations, versions."""
+    base = aq_base(obj)
+    picture = {
+        "attributes": attributes(obj),
+        "interfaces": sorted(plain(i.__identifier__) for i in providedBy(base)),
+        "annotations": {
+            key: annotation(value) for key, value in IAnnotations(obj, {}).items()
+        },
+        "versions": versions(obj, portal),
+        "catalog": catalog_entry(obj, portal),
+        "relations": relations_of(obj),
+    }
+    if hasattr(base, "objectIds"):
+        picture["children"] = list(obj.objectIds())
+    return picture
+
+
+def annotation(value):
+    """An annotation; a conversation as its comments and their threads."""
+    from plone.app.discussion.conversation import Conversation
+
+    if not isinstance(value, Conversation):
+        return plain(value)
+    return {
+        "comments": {str(k): attributes(c) for k, c in value._comments.items()},
+        "threads": plain(value._children),
+        "commentators": plain(value._commentators),
+    }
+
+
+def versions(obj, portal) -> list:
+    """Each CMFEditions version: its metadata and its stored data."""
+    repository = getToolByName(portal, "portal_repository")
+    if not repository.isVersionable(obj):
+        return []
+    history = repository.getHistoryMetadata(obj)
+    if not history:
+        return []
+    result = []
+    for version_id in range(history.getLength(countPurged=False)):
+        data = repository.retrieve(obj, version_id)
+        metadata = {
+            key: plain(value)
+            for key, value in data.sys_metadata.items()
+            if key not in DERIVED_VERSION_METADATA
+        }
+        state = attributes(data.object)
+        result.append({"metadata": metadata, "app": plain(data.metadata), **state})
+    return result
+
+
+def catalog_entry(obj, portal) -> dict:
+    """The catalog's metadata and index data for the item."""
+    catalog = getToolByName(portal, "portal_catalog")
+    path = "/".join(obj.getPhysicalPath())
+    rid = catalog._catalog.uids.get(path)
+    if rid is None:
+        return {}
+    metadata = catalog.getMetadataForRID(rid)
+    indexes = catalog.getIndexDataForRID(rid)
+    return {
+        "metadata": plain(dict(metadata)),
+        "indexes": plain({k: v for k, v in indexes.items() if k != "path"}),
+    }
+
+
+def relations_of(obj) -> dict:
+    """The typed relations that leave the item and those that reach it."""
+    from plone import api
+
+    outgoing = api.relation.get(source=obj, unrestricted=True)
+    incoming = api.relation.get(target=obj, unrestricted=True)
+    return {
+        "from": sorted((r.from_attribute, uid_of(r.to_object)) for r in outgoing),
+        "to": sorted((r.from_attribute, uid_of(r.from_object)) for r in incoming),
+    }
+
+
+def walk(container, portal, prefix=""):
+    """(site-relative path, item) of every content item below ``container``."""
+    for child in container.objectValues():
+        if not IDexterityContent.providedBy(child):
+            continue
+        path = f"{prefix}/{child.getId()}"
+        yield path, child
+        yield from walk(child, portal, path)
+
+
+def principals(portal) -> dict:
+    """The site's user, group, role and property plugins, as stored."""
+    acl = portal.acl_users
+    result = {}
+    for plugin_id in (
+        "source_users",
+        "source_groups",
+        "portal_role_manager",
+        "mutable_properties",
+    ):
+        plugin = getattr(acl, plugin_id)
+        result[plugin_id] = attributes(plugin)
+    return result
+
+
+def registry(portal) -> dict:
+    """Every registry record's value."""
+    records = portal.portal_registry.records
+    return {name: plain(records[name].value) for name in records.keys()}
+
+
+def site_picture(portal) -> dict:
+    """The whole site as plain data (see the module's docstring)."""
+    from plone.app.redirector.interfaces import IRedirectionStorage
+    from zope.component import getUtility
+
+    root = {
+        "attributes": {
+            name: plain(getattr(aq_base(portal), name, None))
+            for name in (
+                "title",
+                "description",
+                "__ac_local_roles__",
+                "__ac_local_roles_block__",
+                "default_page",
+                "layout",
+            )
+        },
+        "annotations": {
+            key: plain(value)
+            for key, value in IAnnotations(portal).items()
+            if key.startswith("traite_portal")
+        },
+        "children": [
+            child.getId()
+            for child in portal.objectValues()
+            if IDexterityContent.providedBy(child)
+        ],
+    }
+    picture = {"/": root}
+    for path, obj in walk(portal, portal):
+        picture[path] = item_picture(obj, portal)
+    picture["principals"] = principals(portal)
+    picture["registry"] = registry(portal)
+    redirects = getUtility(IRedirectionStorage)
+    site_path = "/".join(portal.getPhysicalPath())
+    picture["redirects"] = sorted(
+        (key[len(site_path) :], plain(redirects.get_full(key)))
+        for key in redirects
+        if key.startswith(site_path)
+    )
+    return picture
+
+
+def differences(left, right, where: str = "") -> list[str]:
+    """Where two pictures differ, one line each (empty: identical)."""
+    if isinstance(left, dict) and isinstance(right, dict):
+        found = []
+        for key in sorted(set(left) | set(right), key=str):
+            here = f"{where}/{key}" if where else str(key)
+            if key not in left:
+                found.append(f"{here}: only in the second")
+            elif key not in right:
+                found.append(f"{here}: only in the first")
+            else:
+                found.extend(differences(left[key], right[key], here))
+        return found
+    if isinstance(left, list) and isinstance(right, list) and len(left) == len(right):
+        found = []
+        for index, (a, b) in enumerate(zip(left, right, strict=True)):
+            found.extend(differences(a, b, f"{where}[{index}]"))
+        return found
+    if left != right:
+        return [f"{where}: {str(left)[:300]} != {str(right)[:300]}"]
+    return []
