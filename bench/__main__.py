@@ -10,7 +10,5 @@ import sys
 
 if __name__ == "__main__":
     sys.exit(
-        large_containers.main()
-        or library_listing.main()
-        or changelog_overhead.main()
+        large_containers.main() or library_listing.main() or changelog_overhead.main()
     )

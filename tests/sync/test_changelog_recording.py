@@ -1,5 +1,6 @@
 """The log records each change with its transaction: one entry per item."""
 
+from DateTime import DateTime
 from plone import api
 from sync_helpers import changes_since
 from sync_helpers import log_of
@@ -8,6 +9,7 @@ from traite_portal.changelog.records import DELETED
 from traite_portal.changelog.records import MODIFIED
 from traite_portal.changelog.records import MOVED
 from traite_portal.changelog.records import SECURITY
+from traite_portal.changelog.records import TRANSITION
 from zope.lifecycleevent import modified
 
 import pytest
@@ -152,6 +154,20 @@ class TestSecurity:
         assert change.kinds == SECURITY
         assert "user:xavier" in change.after.tokens
         assert "user:xavier" not in change.before.tokens
+
+    def test_state_set_by_an_upgrade_step(self, portal):
+        """A state set without a transition, then reindexed: still told."""
+        doc = portal["f"]["a"]
+        head = log_of(portal).head
+        api.portal.get_tool("portal_workflow").setStatusOf(
+            "simple_publication_workflow",
+            doc,
+            {"review_state": "published", "action": None, "time": DateTime()},
+        )
+        doc.reindexObject(idxs=["review_state"])
+        transaction.commit()
+        (change,) = changes_since(portal, head)
+        assert (change.kinds, change.review_state) == (TRANSITION, "published")
 
     def test_security_reindex_without_change_is_nothing(self, portal):
         head = log_of(portal).head

@@ -1,8 +1,9 @@
 """Turn a transaction's changed items into log entries: one per item.
 
 A create followed by edits is a creation; a create then a delete is nothing;
-a move back to where the item was is no move; a security reindex that left
-``allowedRolesAndUsers`` as it was is nothing. The "before" visibility of an
+a move back to where the item was is no move; a reindex that changed nothing
+the log records (path, state, visibility, publication dates) is nothing, and
+one that did is recorded as what changed. The "before" visibility of an
 entry is the "after" of the item's previous entry (``ChangeLog.last``), so a
 client that lost or gained sight of an item can be told.
 """
@@ -22,8 +23,10 @@ from traite_portal.changelog.records import SECURITY
 from traite_portal.changelog.records import TRANSITION
 from traite_portal.changelog.retention import prune_on_write
 from traite_portal.changelog.snapshot import item_state
+from traite_portal.changelog.snapshot import ItemState
 from traite_portal.changelog.storage import ChangeLog
 from traite_portal.changelog.storage import get_changelog
+from traite_portal.changelog.storage import LastState
 
 import time
 
@@ -79,8 +82,8 @@ def change_for(log: ChangeLog, item: PendingItem, now: float) -> Change | None:
         kinds |= MOVED
     if previous is None:
         kinds = kinds or SECURITY  # unknown before: record what it is now
-    elif previous.visibility.tokens != state.visibility.tokens:
-        kinds |= SECURITY
+    else:
+        kinds |= differences(previous, state)
     if not kinds:
         return None
     return Change(
@@ -90,6 +93,22 @@ def change_for(log: ChangeLog, item: PendingItem, now: float) -> Change | None:
         previous.visibility if previous is not None else None,
         previous.when if previous is not None else None,
     )  # fmt: skip
+
+
+def differences(previous: LastState, state: ItemState) -> int:
+    """The kinds of change between the last entry and the item now.
+
+    Not the modification date: Dexterity bumps a container's when a child
+    is added or removed, and the child has its own entry.
+    """
+    kinds = 0
+    if previous.visibility.tokens != state.visibility.tokens:
+        kinds |= SECURITY
+    if previous.review_state != state.review_state:
+        kinds |= TRANSITION
+    if previous.visibility[1:] != state.visibility[1:]:
+        kinds |= MODIFIED  # publication dates
+    return kinds
 
 
 def _deletion(uid: str, item: PendingItem, previous, now: float) -> Change:

@@ -15,19 +15,18 @@ from zope.interface import implementer
 # reindexes every sibling's position when one item is moved in a folder,
 # CMFEditions gives a container a history id when a child is versioned.
 UNSEEN_INDEXES = frozenset({"getObjPositionInParent", "cmf_uid"})
-SECURITY_INDEXES = frozenset({"allowedRolesAndUsers"})
 
 
 @implementer(IIndexQueueProcessor)
 class ChangeLogQueueProcessor:
     """The catalog queue, seen by the log: reindexes that no event announces.
 
-    ``reindexObjectSecurity`` (local roles granted through plone.api, the
-    associations' authors, a blocked inheritance, a transition on a folder)
-    and ``updateRoleMappings`` only reindex ``allowedRolesAndUsers``: the item
-    is marked for a check, and gets a ``security`` entry if who may see it
-    changed. Code that edits an item without an event still reindexes it:
-    that is a modification.
+    A reindex of some indexes (``reindexObjectSecurity``: local roles set in
+    code, the associations' authors, a blocked inheritance, a transition on a
+    folder; ``updateRoleMappings``; an upgrade step) marks the item for a
+    check: it gets an entry if what the log records of it changed (who may
+    see it, its state, its publication dates). A full reindex that no
+    event explains is code editing the item: a modification.
     """
 
     def index(self, obj, attributes=None) -> None:
@@ -39,8 +38,8 @@ class ChangeLogQueueProcessor:
         names = frozenset(attributes or ())
         if names and names <= UNSEEN_INDEXES:
             return
-        if names and names <= SECURITY_INDEXES | UNSEEN_INDEXES:
-            record(obj, 0)  # a check: did who may see it change?
+        if names:
+            record(obj, 0)  # a check (coalesce.change_for)
         else:
             # A modification unless an event explains the reindex (see
             # coalesce.change_for): events and queue run in either order.
