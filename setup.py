@@ -77,6 +77,8 @@ setup(
             "traite-import = traite_portal.commands.import_corpus:main",
             "traite-setup = traite_portal.commands.setup_site:main",
             "traite-notify-overdue = traite_portal.commands.notify_overdue:main",
+            "traite-export = traite_portal.commands.export_site:main",
+            "traite-import-site = traite_portal.commands.import_site:main",
         ],
     },
 )

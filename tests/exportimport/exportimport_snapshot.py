@@ -69,7 +69,12 @@ def plain(value, depth: int = 0):
         return {"datetime": value.isoformat()}
     if isinstance(value, RichTextValue):
         return {
-            "RichText": [value.raw, value.mimeType, value.outputMimeType, value.encoding]
+            "RichText": [
+                value.raw,
+                value.mimeType,
+                value.outputMimeType,
+                value.encoding,
+            ]
         }
     if IRelationValue.providedBy(value):
         return {"relation": [value.from_attribute, uid_of(value.to_object)]}

@@ -67,7 +67,7 @@ class PrincipalsImport(ImportMembers):
 
     def apply_records(self, records: dict) -> None:
         acl = api.portal.get_tool("acl_users")
-        for plugin_id, storages in RECORDS.items():
+        for plugin_id in RECORDS:
             plugin = acl[plugin_id]
             for storage, data in records[plugin_id].items():
                 target = getattr(plugin, storage)

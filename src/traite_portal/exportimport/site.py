@@ -17,6 +17,7 @@ from pathlib import Path
 from plone.contentrules.engine.interfaces import IRuleStorage
 from Products.CMFCore.utils import getToolByName
 from traite_portal.exportimport.errors import ExportFormatError
+from traite_portal.exportimport.errors import ImportFailure
 from traite_portal.exportimport.manifest import check_manifest
 from traite_portal.exportimport.manifest import FORMAT
 from traite_portal.exportimport.manifest import FORMAT_VERSION
@@ -173,10 +174,19 @@ def create_site(app, site_id: str, info: dict):
 
 
 def import_site(
-    app, site_id: str, directory: Path, request, progress=None, resync_clients=False
+    app,
+    site_id: str,
+    directory: Path,
+    request,
+    progress=None,
+    resync_clients=False,
+    export: tuple[dict, dict] | None = None,
 ) -> Report:
-    """Create ``site_id`` from the export in ``directory`` (no commit)."""
-    manifest, data = read_export(directory)
+    """Create ``site_id`` from the export in ``directory`` (no commit).
+
+    ``export`` is ``read_export(directory)`` when the caller has read it.
+    """
+    manifest, data = export or read_export(directory)
     if site_id in app.objectIds():
         raise ExportFormatError(
             f"le site « {site_id} » existe déjà : l'import crée un site neuf"
@@ -202,10 +212,23 @@ def _import_steps(app, site_id, manifest, data, request, progress, resync_client
         for step in STEPS:
             if progress is not None:
                 progress.set_description(step.title)
-            counts[step.name] = step.load(run, data[step.name])
+            counts[step.name] = _load_step(step, run, data[step.name])
             if progress is not None and step.name != "content":
                 progress.update(1)
     return Report(counts, run.notes)
+
+
+def _load_step(step, run, data) -> int:
+    """One step's import; a malformed file it reads is named in French."""
+    try:
+        return step.load(run, data)
+    except (ExportFormatError, ImportFailure):
+        raise
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
+        raise ImportFailure(
+            f"fichier {step.name}.json incohérent (étape « {step.title} ») : "
+            f"{type(error).__name__} {error}"
+        ) from error
 
 
 def total_work(manifest: dict) -> int:

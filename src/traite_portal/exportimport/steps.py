@@ -4,6 +4,7 @@ Each step writes one file of the export and reads it back; the pipeline
 (``site``), the manifest check and docs/migration.md follow this table.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
 from plone.app.uuid.utils import uuidToObject
@@ -19,7 +20,6 @@ from traite_portal.exportimport import structure
 from traite_portal.exportimport import versions
 from traite_portal.exportimport.content import SiteContentExport
 from traite_portal.exportimport.content import SiteContentImport
-from typing import Callable
 from typing import NamedTuple
 
 

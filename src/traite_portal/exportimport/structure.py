@@ -2,8 +2,9 @@
 
 Each is collective.exportimport's view, called as a Python object (its data
 methods, not its form); its import never commits: the whole import is one
-transaction. Redirects keep their date and manual flag. Local roles are made exact: every item gets the roles it had
-(also none), so the importing user's Owner role on new items goes.
+transaction. Redirects keep their date and manual flag. Local roles are made
+exact: every item gets the roles it had (also none), so the importing user's
+Owner role on new items goes.
 """
 
 from Acquisition import aq_base
@@ -123,8 +124,7 @@ def export_redirects(portal) -> list:
     """
     storage = getUtility(IRedirectionStorage)
     return [
-        [old_path, *encode(storage.get_full(old_path))["v"]]
-        for old_path in storage
+        [old_path, *encode(storage.get_full(old_path))["v"]] for old_path in storage
     ]
 
 
@@ -140,6 +140,6 @@ def import_redirects(portal, data: list, old_site: str) -> int:
 def _rebaser(old_site: str, new_site: str):
     def rebase(path: str) -> str:
         prefix = f"/{old_site}/"
-        return f"/{new_site}/{path[len(prefix):]}" if path.startswith(prefix) else path
+        return f"/{new_site}/{path[len(prefix) :]}" if path.startswith(prefix) else path
 
     return rebase

@@ -1,0 +1,33 @@
+"""Write the deep picture of an instance's site as JSON (run as a script).
+
+    python ops_site_picture.py <zope.conf> <site id> <output.json>
+
+Each instance's FileStorage opens in its own process (Zope starts once per
+process); the pictures are then compared in the test. The picture is
+``exportimport_snapshot.site_picture``, the one the integration test uses.
+"""
+
+from pathlib import Path
+
+import json
+import sys
+
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "exportimport"))
+
+
+def main(zope_conf: str, site_id: str, output: str) -> None:
+    from exportimport_snapshot import site_picture
+    from traite_portal.commands.zope_app import open_app
+    from zope.component.hooks import setSite
+
+    app = open_app(Path(zope_conf))
+    site = app[site_id]
+    setSite(site)
+    picture = site_picture(site)
+    Path(output).write_text(json.dumps(picture, sort_keys=True), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
