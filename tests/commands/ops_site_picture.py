@@ -1,6 +1,6 @@
 """Write the deep picture of an instance's site as JSON (run as a script).
 
-    python ops_site_picture.py <zope.conf> <site id> <output.json>
+    python ops_site_picture.py <zope.conf> <site id> <output.json> [refresh]
 
 Each instance's FileStorage opens in its own process (Zope starts once per
 process); the pictures are then compared in the test. The picture is
@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "exportimport"))
 
 
-def main(zope_conf: str, site_id: str, output: str) -> None:
+def main(zope_conf: str, site_id: str, output: str, refresh: str = "") -> None:
     from exportimport_snapshot import site_picture
     from traite_portal.commands.zope_app import open_app
     from zope.component.hooks import setSite
@@ -25,7 +25,8 @@ def main(zope_conf: str, site_id: str, output: str) -> None:
     app = open_app(Path(zope_conf))
     site = app[site_id]
     setSite(site)
-    picture = site_picture(site)
+    # Nothing is committed: a refreshed catalog stays in this process.
+    picture = site_picture(site, refresh_catalog=refresh == "refresh")
     Path(output).write_text(json.dumps(picture, sort_keys=True), encoding="utf-8")
 
 

@@ -19,11 +19,12 @@ import shutil
 HERE = __import__("pathlib").Path(__file__).resolve().parent
 
 
-def picture(ops: Instance, site_id: str, tmp_path) -> dict:
+def picture(ops: Instance, site_id: str, tmp_path, refresh: str = "") -> dict:
     """The deep picture of ``site_id`` on the (stopped) instance ``ops``."""
     output = tmp_path / f"{ops.var.name}-{site_id}.json"
     script = HERE / "ops_site_picture.py"
-    done = ops.run([BIN / "python", script, ops.zope_conf, site_id, output])
+    args = [BIN / "python", script, ops.zope_conf, site_id, output, refresh]
+    done = ops.run(args)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(output.read_text(encoding="utf-8"))
 
@@ -89,7 +90,7 @@ class TestImportSite:
     def test_sites_are_identical(self, instance, restored, tmp_path):
         from exportimport_snapshot import differences
 
-        before = picture(instance, "traite", tmp_path)
+        before = picture(instance, "traite", tmp_path, "refresh")
         after = picture(restored["instance"], "traite", tmp_path)
         assert differences(before, after) == []
 

@@ -12,6 +12,7 @@ from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
+from traite_portal.changelog.consumers import register_consumer
 from traite_portal.groups import association_group_id
 from traite_portal.groups import COORDINATORS
 from traite_portal.groups import JURISTS
@@ -185,4 +186,5 @@ def enrich(portal) -> dict:
             file=NamedBlobFile(b"Une note\n", filename="note.txt"),
         )
         api.content.rename(obj=proposals["draft"], new_id="prop-brouillon")
+        register_consumer(portal, "indexeur-externe")
     return {"measure": measure, "proposals": proposals, "texts": texts}

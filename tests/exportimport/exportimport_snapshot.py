@@ -49,6 +49,25 @@ GENERATED = "plone.dexterity.schema.generated."
 DERIVED_VERSION_METADATA = {"approxSize", "originator", "parent"}
 
 
+# Leaf values: (type or test, value -> plain data), the first match wins.
+LEAVES = (
+    (bytes, lambda value: {"sha256": hashlib.sha256(value).hexdigest()}),
+    (DateTime, lambda value: {"DateTime": list(value.__getstate__())}),
+    (datetime | date, lambda value: {"datetime": value.isoformat()}),
+    (
+        RichTextValue,
+        lambda v: {"RichText": [v.raw, v.mimeType, v.outputMimeType, v.encoding]},
+    ),
+    (Length, lambda value: {"Length": value()}),
+    (
+        Declaration,
+        lambda v: {"provides": sorted(i.__identifier__ for i in v.flattened())},
+    ),
+    (InterfaceClass, lambda value: {"interface": value.__identifier__}),
+    (type, lambda value: {"type": f"{value.__module__}.{value.__qualname__}"}),
+)
+
+
 def plain(value, depth: int = 0):
     """``value`` as JSON-like data that compares equal when the values are equal."""
     if depth > 12:
@@ -61,46 +80,27 @@ def plain(value, depth: int = 0):
         return value
     if value is Missing.Value:
         return "<missing>"
-    if isinstance(value, bytes):
-        return {"sha256": hashlib.sha256(value).hexdigest()}
-    if isinstance(value, DateTime):
-        return {"DateTime": list(value.__getstate__())}
-    if isinstance(value, datetime | date):
-        return {"datetime": value.isoformat()}
-    if isinstance(value, RichTextValue):
-        return {
-            "RichText": [
-                value.raw,
-                value.mimeType,
-                value.outputMimeType,
-                value.encoding,
-            ]
-        }
+    for kind, to_plain in LEAVES:
+        if isinstance(value, kind):
+            return to_plain(value)
     if IRelationValue.providedBy(value):
         return {"relation": [value.from_attribute, uid_of(value.to_object)]}
     if INamedFile.providedBy(value):
         return {
             "file": [value.filename, value.contentType, plain(value.data, depth + 1)]
         }
-    if isinstance(value, Length):
-        return {"Length": value()}
+    return _plain_container(value, depth)
+
+
+def _plain_container(value, depth: int):
+    """A mapping, a set, a sequence, another object of the database, or an object."""
     if hasattr(value, "items") and callable(value.items):
-        return {
-            "mapping": sorted(
-                ([plain(k, depth + 1), plain(v, depth + 1)] for k, v in value.items()),
-                key=repr,
-            )
-        }
+        pairs = ([plain(k, depth + 1), plain(v, depth + 1)] for k, v in value.items())
+        return {"mapping": sorted(pairs, key=repr)}
     if isinstance(value, set | frozenset) or type(value).__name__.endswith("Set"):
         return {"set": sorted((plain(item, depth + 1) for item in value), key=repr)}
     if isinstance(value, list | tuple) or type(value).__name__ == "PersistentList":
         return [plain(item, depth + 1) for item in value]
-    if isinstance(value, Declaration):
-        return {"provides": sorted(i.__identifier__ for i in value.flattened())}
-    if isinstance(value, InterfaceClass):
-        return {"interface": value.__identifier__}
-    if isinstance(value, type):
-        return {"type": f"{value.__module__}.{value.__qualname__}"}
     if hasattr(aq_base(value), "getPhysicalPath"):
         # Another object of the database (content, tool): its place, not its
         # state, which is compared where it lives.
@@ -130,7 +130,7 @@ def attributes(obj, depth: int = 0) -> dict:
     }
 
 
-def item_picture(obj, portal) -> dict:
+def item_picture(obj, portal, refresh: bool = False) -> dict:
     """One content item: attributes, children, interfaces, annotations, versions."""
     base = aq_base(obj)
     picture = {
@@ -140,7 +140,7 @@ def item_picture(obj, portal) -> dict:
             key: annotation(value) for key, value in IAnnotations(obj, {}).items()
         },
         "versions": versions(obj, portal),
-        "catalog": catalog_entry(obj, portal),
+        "catalog": catalog_entry(obj, portal, refresh),
         "relations": relations_of(obj),
     }
     if hasattr(base, "objectIds"):
@@ -182,18 +182,36 @@ def versions(obj, portal) -> list:
     return result
 
 
-def catalog_entry(obj, portal) -> dict:
-    """The catalog's metadata and index data for the item."""
+def catalog_entry(obj, portal, refresh: bool = False) -> dict:
+    """The catalog's metadata and index data for the item.
+
+    ``refresh`` catalogs the item again first (in memory): the catalog is
+    derived data, and the import builds it afresh from the items, where the
+    exported site's may be stale (a parent's status shown by its children, a
+    text changed without reindexing). Keyword indexes are unordered: sorted.
+    """
     catalog = getToolByName(portal, "portal_catalog")
     path = "/".join(obj.getPhysicalPath())
+    if refresh:
+        catalog.catalog_object(obj, path)
     rid = catalog._catalog.uids.get(path)
     if rid is None:
         return {}
     metadata = catalog.getMetadataForRID(rid)
     indexes = catalog.getIndexDataForRID(rid)
+    kinds = catalog._catalog.indexes
     return {
         "metadata": plain(dict(metadata)),
-        "indexes": plain({k: v for k, v in indexes.items() if k != "path"}),
+        "indexes": {
+            name: plain(
+                sorted(value, key=repr)
+                if kinds[name].meta_type == "KeywordIndex"
+                and isinstance(value, list | tuple)
+                else value
+            )
+            for name, value in sorted(indexes.items())
+            if name != "path"
+        },
     }
 
 
@@ -240,8 +258,11 @@ def registry(portal) -> dict:
     return {name: plain(records[name].value) for name in records.keys()}
 
 
-def site_picture(portal) -> dict:
-    """The whole site as plain data (see the module's docstring)."""
+def site_picture(portal, refresh_catalog: bool = False) -> dict:
+    """The whole site as plain data (see the module's docstring).
+
+    ``refresh_catalog``: for the exported site (see ``catalog_entry``).
+    """
     from plone.app.redirector.interfaces import IRedirectionStorage
     from zope.component import getUtility
 
@@ -270,7 +291,7 @@ def site_picture(portal) -> dict:
     }
     picture = {"/": root}
     for path, obj in walk(portal, portal):
-        picture[path] = item_picture(obj, portal)
+        picture[path] = item_picture(obj, portal, refresh_catalog)
     picture["principals"] = principals(portal)
     picture["registry"] = registry(portal)
     redirects = getUtility(IRedirectionStorage)

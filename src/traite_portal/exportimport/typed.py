@@ -53,6 +53,23 @@ def _class_name(value) -> str:
     return f"{type(value).__module__}.{type(value).__name__.removesuffix('Py')}"
 
 
+def _rich_text(value) -> list:
+    return [value.raw, value.mimeType, value.outputMimeType, value.encoding]
+
+
+# Leaf values: (type, tag, value -> JSON data), the first match wins
+# (``datetime`` before ``date``, of which it is a subclass).
+LEAVES = (
+    (bytes, "bytes", lambda value: base64.b64encode(value).decode("ascii")),
+    (DateTime, "DateTime", lambda value: list(value.__getstate__())),
+    (datetime, "datetime", lambda value: value.isoformat()),
+    (date, "date", lambda value: value.isoformat()),
+    (RichTextValue, "RichTextValue", _rich_text),
+    (Length, "Length", lambda value: value()),
+    (InterfaceClass, "interface", lambda value: value.__identifier__),
+)
+
+
 def encode(value, relation_uid=None):
     """``value`` as JSON data; ``relation_uid(value)`` encodes a relation."""
     if value is None or isinstance(value, bool | int | float | str):
@@ -68,21 +85,14 @@ def encode(value, relation_uid=None):
     if isinstance(value, set | frozenset):
         kind = type(value).__name__
         return {TAG: kind, "v": sorted((encode(i) for i in value), key=repr)}
-    if isinstance(value, bytes):
-        return {TAG: "bytes", "v": base64.b64encode(value).decode("ascii")}
-    if isinstance(value, DateTime):
-        return {TAG: "DateTime", "v": list(value.__getstate__())}
-    if isinstance(value, datetime):
-        return {TAG: "datetime", "v": value.isoformat()}
-    if isinstance(value, date):
-        return {TAG: "date", "v": value.isoformat()}
-    if isinstance(value, RichTextValue):
-        raw = [value.raw, value.mimeType, value.outputMimeType, value.encoding]
-        return {TAG: "RichTextValue", "v": raw}
-    if isinstance(value, Length):
-        return {TAG: "Length", "v": value()}
-    if isinstance(value, InterfaceClass):
-        return {TAG: "interface", "v": value.__identifier__}
+    for kind, tag, to_data in LEAVES:
+        if isinstance(value, kind):
+            return {TAG: tag, "v": to_data(value)}
+    return _encode_object(value, relation_uid)
+
+
+def _encode_object(value, relation_uid):
+    """A relation, or a persistent container of a known class."""
     if relation_uid is not None and hasattr(value, "to_object"):
         return {TAG: "relation", "v": relation_uid(value)}
     name = _class_name(value)
@@ -101,6 +111,24 @@ def _pairs(mapping, relation_uid) -> list:
     ]
 
 
+def _date_time(payload) -> DateTime:
+    value = DateTime.__new__(DateTime)
+    value.__setstate__(tuple(payload))
+    return value
+
+
+# Leaf tags: JSON data -> value.
+LEAF_DECODERS = {
+    "bytes": base64.b64decode,
+    "DateTime": _date_time,
+    "datetime": datetime.fromisoformat,
+    "date": date.fromisoformat,
+    "RichTextValue": lambda payload: RichTextValue(*payload),
+    "Length": Length,
+    "interface": resolve,
+}
+
+
 def decode(data, relation=None):
     """The value ``encode`` gave ``data`` for; ``relation(uid)`` rebuilds one."""
     if isinstance(data, list):
@@ -111,6 +139,8 @@ def decode(data, relation=None):
     if tag is None:
         return {key: decode(item, relation) for key, item in data.items()}
     payload = data["v"]
+    if tag in LEAF_DECODERS:
+        return LEAF_DECODERS[tag](payload)
     if tag == "tuple":
         return tuple(decode(item, relation) for item in payload)
     if tag == "dict":
@@ -118,23 +148,6 @@ def decode(data, relation=None):
     if tag in ("set", "frozenset"):
         items = (decode(item, relation) for item in payload)
         return set(items) if tag == "set" else frozenset(items)
-    if tag == "bytes":
-        return base64.b64decode(payload)
-    if tag == "DateTime":
-        value = DateTime.__new__(DateTime)
-        value.__setstate__(tuple(payload))
-        return value
-    if tag == "datetime":
-        return datetime.fromisoformat(payload)
-    if tag == "date":
-        return date.fromisoformat(payload)
-    if tag == "RichTextValue":
-        raw, mime_type, output_mime_type, encoding = payload
-        return RichTextValue(raw, mime_type, output_mime_type, encoding)
-    if tag == "Length":
-        return Length(payload)
-    if tag == "interface":
-        return resolve(payload)
     if tag == "relation":
         return relation(payload)
     if tag == "class":
