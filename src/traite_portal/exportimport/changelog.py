@@ -71,16 +71,18 @@ def rebuild_changelog(data: dict, resync_clients: bool = False) -> ChangeLog:
     return log
 
 
-def restore_changelog(portal, data: dict | None, resync_clients: bool = False):
+def restore_changelog(portal, data: dict | None, resync_clients=False) -> int:
     """Put the exported log in place of the new site's, without the import's entries.
 
-    Run last: the log collects the transaction's changes and writes them when
-    it commits; the import's own creations (already in the exported log) are
-    dropped from that collection here.
+    Returns the number of entries restored. Run last: the log collects the
+    transaction's changes and writes them when it commits; the import's own
+    creations (already in the exported log) are dropped from that collection
+    here.
     """
     processQueue()  # the catalog queue's reindexes join the collection now
     pending_changes().clear()
-    if data is not None:
-        IAnnotations(portal)[ANNOTATION_KEY] = rebuild_changelog(data, resync_clients)
-    else:
+    if data is None:
         IAnnotations(portal).pop(ANNOTATION_KEY, None)
+        return 0
+    IAnnotations(portal)[ANNOTATION_KEY] = rebuild_changelog(data, resync_clients)
+    return len(data["entries"])

@@ -10,7 +10,7 @@ caller commits once, or aborts and nothing is left (the site included).
 from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
-from AccessControl.SpecialUsers import system
+from AccessControl.users import system
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,7 +87,11 @@ def automation_paused(portal):
 
 def _count(data) -> int:
     if isinstance(data, dict):
-        return len(data.get("histories", data.get("members", data)))
+        # The versions, the users, the change log's entries: what a reader counts.
+        for key in ("histories", "members", "entries"):
+            if key in data:
+                return len(data[key])
+        return len(data)
     return len(data) if isinstance(data, list) else int(data is not None)
 
 

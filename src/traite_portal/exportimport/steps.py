@@ -168,8 +168,8 @@ STEPS = (
         "changelog",
         "Journal des modifications",
         lambda run: changelog.export_changelog(run.portal),
-        lambda run, data: (
-            changelog.restore_changelog(run.portal, data, run.resync_clients) or 0
+        lambda run, data: changelog.restore_changelog(
+            run.portal, data, run.resync_clients
         ),
     ),
 )
