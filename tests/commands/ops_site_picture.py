@@ -1,6 +1,9 @@
 """Write the deep picture of an instance's site as JSON (run as a script).
 
     python ops_site_picture.py <zope.conf> <site id> <output.json> [refresh]
+    python ops_site_picture.py compare <first.json> <second.json>
+
+The second form prints where two pictures differ, one line each.
 
 Each instance's FileStorage opens in its own process (Zope starts once per
 process); the pictures are then compared in the test. The picture is
@@ -30,5 +33,18 @@ def main(zope_conf: str, site_id: str, output: str, refresh: str = "") -> None:
     Path(output).write_text(json.dumps(picture, sort_keys=True), encoding="utf-8")
 
 
+def compare(first: str, second: str) -> None:
+    from exportimport_snapshot import differences
+
+    pictures = [
+        json.loads(Path(name).read_text(encoding="utf-8")) for name in (first, second)
+    ]
+    for line in differences(*pictures):
+        print(line)
+
+
 if __name__ == "__main__":
-    main(*sys.argv[1:])
+    if sys.argv[1] == "compare":
+        compare(*sys.argv[2:])
+    else:
+        main(*sys.argv[1:])

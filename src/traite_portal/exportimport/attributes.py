@@ -10,6 +10,7 @@ last (other steps touch dates and versions) and reindexes every item.
 from plone.dexterity.utils import iterSchemata
 from Products.CMFCore.utils import getToolByName
 from traite_portal.exportimport.state import apply_state
+from traite_portal.exportimport.state import loaded
 from traite_portal.exportimport.state import object_state
 from zope.schema import getFieldNames
 
@@ -24,9 +25,31 @@ def schema_names(obj) -> frozenset[str]:
     )
 
 
+# The schema fields the item has no value for (its schema's default shows).
+UNSET = "traite_portal.unset_fields"
+
+
 def export_attributes(items) -> dict:
     """UID → the item's attributes outside its schema, encoded."""
-    return {uid: object_state(obj, skip=schema_names(obj)) for uid, obj in items}
+    result = {}
+    for uid, obj in items:
+        names = schema_names(obj)
+        state = object_state(obj, skip=names)
+        state[UNSET] = sorted(names - set(vars(loaded(obj))))
+        result[uid] = state
+    return result
+
+
+def _unset(obj, names) -> None:
+    """Fields the item had no value for stay without one.
+
+    The steps before may have set one: an item modified while it has no
+    creator gets the current user as its creator (``addCreator``).
+    """
+    base = loaded(obj)
+    for name in names:
+        if name in vars(base):
+            delattr(base, name)
 
 
 def import_attributes(portal, items, data: dict, site_ids: tuple[str, str]) -> int:
@@ -34,8 +57,10 @@ def import_attributes(portal, items, data: dict, site_ids: tuple[str, str]) -> i
     catalog = getToolByName(portal, "portal_catalog")
     count = 0
     for uid, obj in items:
-        state = _rebased(data[uid], *site_ids)
+        state = dict(_rebased(data[uid], *site_ids))
+        unset = state.pop(UNSET, ())
         apply_state(obj, state, skip=schema_names(obj))
+        _unset(obj, unset)
         # Cataloged directly: reindexObject() would set a new modification date.
         catalog.catalog_object(obj, "/".join(obj.getPhysicalPath()))
         count += 1

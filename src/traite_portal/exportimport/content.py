@@ -12,15 +12,15 @@ from collective.exportimport.import_content import ImportContent
 from collective.exportimport.interfaces import IBase64BlobsMarker
 from collective.exportimport.interfaces import IMigrationMarker
 from traite_portal.exportimport.attributes import schema_names
+from traite_portal.exportimport.attributes import UNSET
 from traite_portal.exportimport.errors import ImportFailure
 from traite_portal.exportimport.state import loaded
 from zope.interface import alsoProvides
 
 
 SITE_ROOT_TYPE = "Plone Site"
-# Fields the item has no value for (the schema's default shows through);
-# the deserializer would store the serialized default: removed again.
-UNSET = "traite_portal.unset_fields"
+# UNSET: fields the item has no value for (the schema's default shows
+# through); the deserializer would store the serialized default: removed again.
 # What the serializer adds that is not content (navigation, computed state).
 DERIVED_KEYS = ("@components", "previous_item", "next_item", "lock", "review_state")
 
