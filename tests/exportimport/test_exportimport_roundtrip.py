@@ -17,10 +17,10 @@ from traite_portal.corpus.loader import default_corpus_path
 from traite_portal.corpus.loader import import_corpus
 from traite_portal.exportimport.changelog import export_changelog
 from traite_portal.exportimport.changelog import rebuild_changelog
+from traite_portal.exportimport.context import as_system
+from traite_portal.exportimport.context import create_site
 from traite_portal.exportimport.errors import ExportFormatError
 from traite_portal.exportimport.manifest import file_record
-from traite_portal.exportimport.site import as_system
-from traite_portal.exportimport.site import create_site
 from traite_portal.exportimport.site import export_site
 from traite_portal.exportimport.site import import_site
 from traite_portal.exportimport.site import read_export

@@ -7,15 +7,11 @@ creates the site and runs every step in the caller's transaction: the
 caller commits once, or aborts and nothing is left (the site included).
 """
 
-from AccessControl.SecurityManagement import getSecurityManager
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SecurityManagement import setSecurityManager
-from AccessControl.users import system
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from plone.contentrules.engine.interfaces import IRuleStorage
-from Products.CMFCore.utils import getToolByName
+from traite_portal.exportimport.context import as_system
+from traite_portal.exportimport.context import automation_paused
+from traite_portal.exportimport.context import create_site
 from traite_portal.exportimport.errors import ExportFormatError
 from traite_portal.exportimport.errors import ImportFailure
 from traite_portal.exportimport.manifest import check_manifest
@@ -27,7 +23,6 @@ from traite_portal.exportimport.manifest import write_json
 from traite_portal.exportimport.steps import filenames
 from traite_portal.exportimport.steps import Run
 from traite_portal.exportimport.steps import STEPS
-from zope.component import queryUtility
 from zope.component.hooks import setSite
 
 import datetime
@@ -48,41 +43,6 @@ class Report:
 
     def summary_line(self) -> str:
         return ", ".join(f"{name} {count}" for name, count in self.counts.items())
-
-
-@contextmanager
-def as_system():
-    """Run as Zope's system user: an export or import is no user's action."""
-    previous = getSecurityManager()
-    newSecurityManager(None, system)
-    try:
-        yield
-    finally:
-        setSecurityManager(previous)
-
-
-@contextmanager
-def automation_paused(portal):
-    """No automatic version and no content rule while the import rebuilds.
-
-    Versions come from the export (saving new ones would also take history
-    ids the export's versions hold); rules would mail about old events.
-    """
-    repository = getToolByName(portal, "portal_repository")
-    own_mapping = "_version_policy_mapping" in vars(repository)
-    policies = repository._version_policy_mapping
-    repository._version_policy_mapping = {}
-    rules = queryUtility(IRuleStorage)
-    active = rules.active
-    rules.active = False
-    try:
-        yield
-    finally:
-        if own_mapping:
-            repository._version_policy_mapping = policies
-        else:
-            del repository._version_policy_mapping
-        rules.active = active
 
 
 def _count(data) -> int:
@@ -158,23 +118,6 @@ def read_export(directory: Path) -> tuple[dict, dict]:
         for step in STEPS
     }
     return manifest, data
-
-
-def create_site(app, site_id: str, info: dict):
-    """A new site through our distribution, without corpus, in this transaction."""
-    # plone.distribution's public ``create`` commits on its own; its testing
-    # layer calls the same private function to stay in one transaction.
-    from plone.distribution.api.site import _create_site
-
-    answers = {
-        "site_id": site_id,
-        "title": info["title"],
-        "description": info["description"],
-        "default_language": info["language"],
-        "portal_timezone": info["timezone"],
-        "import_corpus": False,
-    }
-    return _create_site(app, "traite", answers)
 
 
 def import_site(
