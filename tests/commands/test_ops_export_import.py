@@ -5,6 +5,7 @@ A corrupt or truncated export is refused in French and leaves no site.
 """
 
 from doc_text import page
+from doc_text import section
 from instance_commands import BIN
 from instance_commands import Instance
 from instance_commands import run
@@ -189,3 +190,12 @@ def test_documented_commands_are_the_make_targets():
     help_ = run(["make", "--no-print-directory", "help"]).stdout
     assert re.search(r"^export\s", help_, re.M)
     assert re.search(r"^import-site\s", help_, re.M)
+
+
+def test_documented_import_order_is_the_steps_order():
+    from traite_portal.exportimport.steps import STEPS
+
+    text = section(page("migration.md"), "Import order")
+    listed = re.search(r"its file: (.*?)\. ", text, re.S).group(1)
+    documented = re.findall(r"`([a-z]+)`", listed)
+    assert documented == [step.name for step in STEPS]
