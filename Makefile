@@ -27,7 +27,7 @@ TEST_WORKERS ?= auto
 
 .PHONY: help
 help: ## Show the commands
-	@grep -E '^[a-z][a-z.-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
+	@grep -E '^[a-z][a-z0-9.-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -111,6 +111,24 @@ export: install instance ## Export the whole site to EXPORT (default var/exports
 import-site: install instance ## Create the site SITE from the export EXPORT=… (empty instance; one transaction)
 	@[ -n "$(EXPORT_GIVEN)" ] || { echo "Erreur : indiquez le dossier de l'export : make import-site EXPORT=var/exports/…" >&2; exit 2; }
 	$(OWNER_ONLY) $(BIN)/traite-import-site -c $(ZOPE_CONF) -s $(SITE) $(EXPORT)
+
+# Akoma Ntoso 3.0: AKN is the item's path in the site, AKN_FILES the files to import.
+AKN ?= plan-action-2010
+AKN_OUT ?= $(notdir $(AKN)).akn.xml
+AKN_FILES ?=
+AKN_DIR ?= $(VAR)/akn
+
+.PHONY: akn-export
+akn-export: install instance ## Export an item as Akoma Ntoso 3.0 XML (AKN=plan-action-2010 AKN_OUT=…; server stopped)
+	$(OWNER_ONLY) $(BIN)/traite-akn-export -c $(ZOPE_CONF) -s $(SITE) $(AKN) -o $(AKN_OUT)
+
+.PHONY: akn-export-all
+akn-export-all: install instance ## Bulk Akoma Ntoso 3.0 export: each plan and each library into AKN_DIR (default var/akn; server stopped)
+	$(OWNER_ONLY) $(BIN)/traite-akn-export -c $(ZOPE_CONF) -s $(SITE) --all $(AKN_DIR)
+
+.PHONY: akn-import
+akn-import: install instance ## Import Akoma Ntoso 3.0 files, one transaction (AKN_FILES="a.xml b.xml"; server stopped)
+	$(OWNER_ONLY) $(BIN)/traite-akn-import -c $(ZOPE_CONF) -s $(SITE) $(AKN_FILES)
 
 .PHONY: test
 test: install ## Run the whole test suite

@@ -42,7 +42,7 @@ setup(
         "plone.app.relationfield",
         "plone.app.discussion",
         "collective.exportimport",
-        "lxml",
+        "lxml>=6.1.3",  # Akoma Ntoso import: the explicit parser (issue 9)
         "elasticsearch",
         "tqdm",
         "jsonschema",
@@ -79,6 +79,8 @@ setup(
             "traite-notify-overdue = traite_portal.commands.notify_overdue:main",
             "traite-export = traite_portal.commands.export_site:main",
             "traite-import-site = traite_portal.commands.import_site:main",
+            "traite-akn-import = traite_portal.commands.akn_import:main",
+            "traite-akn-export = traite_portal.commands.akn_export:main",
         ],
     },
 )
