@@ -99,6 +99,19 @@ import-dry-run: install ## Parse the corpus and print the summary, write nothing
 notify-overdue: install instance ## Mail the ministries about overdue measures (once a month each; server stopped)
 	$(OWNER_ONLY) $(BIN)/traite-notify-overdue -c $(ZOPE_CONF) -s $(SITE)
 
+# Where `make export` writes and `make import-site` reads (docs/migration.md).
+EXPORT_GIVEN := $(filter-out undefined,$(origin EXPORT))
+EXPORT ?= $(VAR)/exports/$(SITE)-$(shell date -u +%Y%m%d-%H%M%S)
+
+.PHONY: export
+export: install instance ## Export the whole site to EXPORT (default var/exports/SITE-date; server stopped)
+	$(OWNER_ONLY) $(BIN)/traite-export -c $(ZOPE_CONF) -s $(SITE) $(EXPORT)
+
+.PHONY: import-site
+import-site: install instance ## Create the site SITE from the export EXPORT=… (empty instance; one transaction)
+	@[ -n "$(EXPORT_GIVEN)" ] || { echo "Erreur : indiquez le dossier de l'export : make import-site EXPORT=var/exports/…" >&2; exit 2; }
+	$(OWNER_ONLY) $(BIN)/traite-import-site -c $(ZOPE_CONF) -s $(SITE) $(EXPORT)
+
 # Akoma Ntoso 3.0: AKN is the item's path in the site, AKN_FILES the files to import.
 AKN ?= plan-action-2010
 AKN_OUT ?= $(notdir $(AKN)).akn.xml

@@ -80,6 +80,8 @@ setup(
             "traite-setup = traite_portal.commands.setup_site:main",
             "traite-notify-overdue = traite_portal.commands.notify_overdue:main",
             "traite-search-reindex = traite_portal.commands.search_reindex:main",
+            "traite-export = traite_portal.commands.export_site:main",
+            "traite-import-site = traite_portal.commands.import_site:main",
             "traite-akn-import = traite_portal.commands.akn_import:main",
             "traite-akn-export = traite_portal.commands.akn_export:main",
         ],

@@ -1,0 +1,1 @@
+"""Lossless export and import of a whole site (docs/migration.md)."""
