@@ -97,6 +97,19 @@ import-dry-run: install ## Parse the corpus and print the summary, write nothing
 notify-overdue: install instance ## Mail the ministries about overdue measures (once a month each; server stopped)
 	$(OWNER_ONLY) $(BIN)/traite-notify-overdue -c $(ZOPE_CONF) -s $(SITE)
 
+# Akoma Ntoso 3.0: AKN is the item's path in the site, AKN_FILES the files to import.
+AKN ?= plan-action-2010
+AKN_OUT ?= $(notdir $(AKN)).akn.xml
+AKN_FILES ?=
+
+.PHONY: akn-export
+akn-export: install instance ## Export an item as Akoma Ntoso 3.0 XML (AKN=plan-action-2010 AKN_OUT=…; server stopped)
+	$(OWNER_ONLY) $(BIN)/traite-akn-export -c $(ZOPE_CONF) -s $(SITE) $(AKN) -o $(AKN_OUT)
+
+.PHONY: akn-import
+akn-import: install instance ## Import Akoma Ntoso 3.0 files, one transaction (AKN_FILES="a.xml b.xml"; server stopped)
+	$(OWNER_ONLY) $(BIN)/traite-akn-import -c $(ZOPE_CONF) -s $(SITE) $(AKN_FILES)
+
 .PHONY: test
 test: install ## Run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -76,6 +76,8 @@ setup(
             "traite-import = traite_portal.commands.import_corpus:main",
             "traite-setup = traite_portal.commands.setup_site:main",
             "traite-notify-overdue = traite_portal.commands.notify_overdue:main",
+            "traite-akn-import = traite_portal.commands.akn_import:main",
+            "traite-akn-export = traite_portal.commands.akn_export:main",
         ],
     },
 )

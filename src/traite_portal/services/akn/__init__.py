@@ -1,0 +1,1 @@
+"""``@akn`` (GET, any item) and ``@akn-import`` (POST, site and containers)."""
