@@ -61,6 +61,7 @@ setup(
             "plone.restapi[test]",
             "pytest",
             "pytest-plone",
+            "pytest-xdist",
             "requests",
             "build",
             "aiosmtpd",
