@@ -45,6 +45,9 @@ setup(
         "lxml",
         "elasticsearch",
         "tqdm",
+        # The sync client (traite_sync): a maintained HTTP client with retries.
+        "requests",
+        "urllib3",
         "jsonschema",
         # French analysis of the legal search (Snowball; PyStemmer is its C speed-up).
         "snowballstemmer",
@@ -62,7 +65,6 @@ setup(
             "pytest",
             "pytest-plone",
             "pytest-xdist",
-            "requests",
             "build",
             "aiosmtpd",
             "ruff",
@@ -79,6 +81,7 @@ setup(
             "traite-notify-overdue = traite_portal.commands.notify_overdue:main",
             "traite-akn-import = traite_portal.commands.akn_import:main",
             "traite-akn-export = traite_portal.commands.akn_export:main",
+            "traite-sync = traite_sync.cli:main",
         ],
     },
 )
