@@ -11,6 +11,10 @@
 - **Descendants.** Documents inside a plan are named after it (a measure is a
   portion of its plan, a proposal names what it answers): when an item of a
   type in ``AKN_NAMING`` changes, the documents below it are fetched again.
+- **Containers.** Adding, removing or moving an item changes its
+  container's modification date, and the log records no entry for the
+  container (the child has its own): the containers of the items created,
+  deleted or moved are fetched again.
 - **Collections.** A library's document embeds every text inside it whole:
   it is not mirrored (each text is), so that a change of one text does not
   fetch the whole library again.
@@ -55,18 +59,36 @@ def relation_sources(mirror: Mirror, uid: str) -> set[str]:
     return sources
 
 
-def stale(
-    mirror: Mirror, touched: list[Touched], appeared: set[str]
-) -> tuple[list[Record], list[Record]]:
-    """The items to fetch again whole, and those whose document alone."""
+def parent(path: str) -> str:
+    """The path of the container of the item at ``path``."""
+    return path.rsplit("/", 1)[0]
+
+
+def _whole(
+    mirror: Mirror, done: set[str], appeared: set[str], containers: set[str]
+) -> dict[str, Record]:
+    """Referrers of what changed, containers, and sources of what appeared."""
     state = mirror.state
-    done = {item.uid for item in touched}
-    whole = {r.uid: r for r in state.referrers(done) if r.uid not in done}
+    found = {r.uid: r for r in state.referrers(done)}
+    found.update((r.uid, r) for r in state.at_paths(containers))
     for uid in sorted(appeared):
         for source in relation_sources(mirror, uid):
             record = state.item(source)
-            if record is not None and source not in done:
-                whole[source] = record
+            if record is not None:
+                found[source] = record
+    return {uid: record for uid, record in found.items() if uid not in done}
+
+
+def stale(
+    mirror: Mirror, touched: list[Touched], appeared: set[str], containers: set[str]
+) -> tuple[list[Record], list[Record]]:
+    """The items to fetch again whole, and those whose document alone.
+
+    ``containers`` are the paths of the containers whose content changed.
+    """
+    state = mirror.state
+    done = {item.uid for item in touched}
+    whole = _whole(mirror, done, appeared, containers)
     changed = [
         *touched,
         *(Touched(r.uid, r.portal_type, frozenset({r.path})) for r in whole.values()),

@@ -8,6 +8,7 @@ the changes made stale elsewhere are fetched again (``dependents``).
 """
 
 from functools import partial
+from traite_sync.dependents import parent
 from traite_sync.dependents import stale
 from traite_sync.dependents import Touched
 from traite_sync.feed import pages
@@ -19,6 +20,10 @@ from traite_sync.layout import remove_item
 from traite_sync.mirror import Mirror
 from traite_sync.state import Record
 from traite_sync.workers import run_tasks
+
+
+# Changes that change the container's content (and modification date).
+STRUCTURAL = frozenset(("created", "deleted", "moved"))
 
 
 def _forget(mirror: Mirror, record: Record | None, touched: list[Touched]) -> None:
@@ -64,6 +69,13 @@ def apply_page(mirror: Mirror, items: list[dict], bar) -> None:
     touched: list[Touched] = []
     known: dict[str, Record | None] = {}
     appeared: set[str] = set()
+    containers = {
+        parent(path)
+        for item in items
+        if item["kind"] in STRUCTURAL
+        for path in (item["path"], item.get("old_path"))
+        if path
+    }
     tasks = []
     for uid, item in latest.items():
         record = known[uid] = state.item(uid)
@@ -79,7 +91,7 @@ def apply_page(mirror: Mirror, items: list[dict], bar) -> None:
     state.commit()
     handle = _fetched(mirror, known, touched, bar)
     run_tasks(mirror.workers, tasks, handle)
-    whole, documents = stale(mirror, touched, appeared)
+    whole, documents = stale(mirror, touched, appeared, containers)
     for record in whole:
         known[record.uid] = record
     url = mirror.site_url
