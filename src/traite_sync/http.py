@@ -74,11 +74,11 @@ class Http:
                 Exit.UNREACHABLE, f"le portail ne répond pas ({url}) : {error}"
             ) from None
         except requests.exceptions.Timeout:
-            raise SyncError(
-                Exit.UNREACHABLE,
-                f"délai dépassé ({self.timeout[1]:g} s) en attendant {url}",
-            ) from None
+            raise self._timed_out(url) from None
         except requests.exceptions.ConnectionError as error:
+            # Read timeouts retried to the end come as a ConnectionError.
+            if "Read timed out" in str(error):
+                raise self._timed_out(url) from None
             raise SyncError(
                 Exit.UNREACHABLE,
                 f"impossible de joindre le portail ({url}) : {reason(error)}",
@@ -87,6 +87,13 @@ class Http:
             raise SyncError(
                 Exit.UNREACHABLE, f"requête impossible ({url}) : {error}"
             ) from None
+
+    def _timed_out(self, url: str) -> SyncError:
+        return SyncError(
+            Exit.UNREACHABLE,
+            f"le portail ne répond pas : délai dépassé ({self.timeout[1]:g} s, "
+            f"{self.retries} nouvelles tentatives) en attendant {url}",
+        )
 
 
 def reason(error: Exception) -> str:
