@@ -21,11 +21,17 @@ from sync_client import TRAITE_SYNC
 from sync_client import traite_sync
 from zope.lifecycleevent import modified
 
+import fcntl
 import json
 import lxml.etree
+import os
+import pty
+import re
 import requests
 import signal
+import struct
 import subprocess
+import termios
 import time
 
 
@@ -191,3 +197,41 @@ class TestAuthentication:
         )
         assert bad_token.returncode == 4, bad_token.stderr
         assert snapshot(tmp_path / "m") == snapshot(tmp_path / "t") == {}
+
+
+def on_terminal(args: list[str], env) -> str:
+    """Run a command with its stderr on a terminal; what it wrote there."""
+    master, terminal = pty.openpty()
+    # A terminal of 24 lines by 100 columns (a new one has no size).
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    process = subprocess.Popen(
+        args,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+        env=env,
+    )
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the command closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert process.wait(timeout=600) == 0
+    return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+class TestProgressBar:
+    def test_progress_bar_on_a_terminal_only(self, corpus_functional, tmp_path):
+        url = corpus_functional["portal"].absolute_url()
+        shown = on_terminal([str(TRAITE_SYNC), url, str(tmp_path / "m")], sync_env())
+        assert re.search(r"Synchronisation complète: +\d+%\|", shown), shown
+        assert re.search(r"\d+/\d+ \[", shown)
+        again = traite_sync(url, tmp_path / "neuf")  # stderr is a pipe: no bar
+        assert again.returncode == 0
+        assert again.stderr == ""
