@@ -12,13 +12,14 @@ docs/benchmarks.md (``BENCH_SYNC_DOC``); ``BENCH_SYNC_SIZES`` sets the sizes.
 
 from bench.layers import set_up
 from bench.layers import tear_down
+from bench.library_listing import fill_library
+from bench.library_listing import p50
+from bench.library_listing import RUNS
 from bench.sync_table import write_table
 from pathlib import Path
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from Products.CMFCore.indexing import processQueue
-from statistics import median
 from traite_portal.testing import FUNCTIONAL_TESTING
 
 import os
@@ -36,26 +37,15 @@ SIZES = [
 ]
 DOC = Path(os.environ.get("BENCH_SYNC_DOC", ROOT / "docs" / "benchmarks.md"))
 TRAITE_SYNC = Path(sys.executable).parent / "traite-sync"
-RUNS = 15
 JSON = {"Accept": "application/json"}
 
 
 def _fill(library, start: int, stop: int) -> None:
     """Texts ``start`` to ``stop`` in the library, committed by thousands."""
-    with api.env.adopt_roles(["Manager"]):
-        for i in range(start, stop):
-            api.content.create(
-                library,
-                "NationalText",
-                id=f"t{i}",
-                title=f"Texte {i:06d}",
-                safe_id=False,
-            )
-            if i % 1000 == 999:
-                processQueue()
-                transaction.commit()
-    processQueue()
-    transaction.commit()
+    for first in range(start, stop, 1000):
+        with api.env.adopt_roles(["Manager"]):
+            fill_library(library, first, min(first + 1000, stop))
+        transaction.commit()
 
 
 def _sync(url: str, directory: Path) -> float:
@@ -72,17 +62,6 @@ def _sync(url: str, directory: Path) -> float:
     if done.returncode != 0:
         raise RuntimeError(f"traite-sync: {done.returncode} {done.stderr}")
     return seconds
-
-
-def _p50(call) -> float:
-    """Median milliseconds of ``call()`` (after one warm-up call)."""
-    call()
-    times = []
-    for _ in range(RUNS):
-        began = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - began)
-    return median(times) * 1000
 
 
 def _get(session, url: str, status: int, **options):
@@ -113,11 +92,11 @@ def _polls(session, url: str, directory: Path) -> dict[str, float]:
         "metadata_fields": "modified",
     }
     return {
-        "@changes 304": _p50(_get(session, feed, 304, headers={"If-None-Match": etag})),
-        "@changes 200": _p50(_get(session, feed, 200)),
-        "modified >=": _p50(_get(session, search, 200, params=since)),
-        "latest modified": _p50(_get(session, search, 200, params=latest)),
-        "traite-sync": _p50(lambda: _sync(url, directory)),
+        "@changes 304": p50(_get(session, feed, 304, headers={"If-None-Match": etag})),
+        "@changes 200": p50(_get(session, feed, 200)),
+        "modified >=": p50(_get(session, search, 200, params=since)),
+        "latest modified": p50(_get(session, search, 200, params=latest)),
+        "traite-sync": p50(lambda: _sync(url, directory)),
     }
 
 

@@ -166,6 +166,14 @@ class TestAuthentication:
         synced(url, tmp_path / "anonyme")
         assert draft_file not in mirrored_json(tmp_path / "anonyme")
 
+        # The mirror keeps its user: another one needs --full.
+        other = traite_sync(url, tmp_path / "basic")
+        assert other.returncode == 2, other.stderr
+        assert "reprenez les mêmes options, ou ajoutez --full" in other.stderr
+        synced(url, tmp_path / "basic", "--full")
+        assert snapshot(tmp_path / "basic") == snapshot(tmp_path / "anonyme")
+
+        synced(url, tmp_path / "basic", *owner_args(), "--full", env=owner_env())
         synced(url, tmp_path / "jwt", *owner_args(), "--jwt", env=owner_env())
         assert snapshot(tmp_path / "jwt") == snapshot(tmp_path / "basic")
 

@@ -3,14 +3,18 @@
 A server that accepts connections and never answers, one that answers 503
 to everything, and a port where nobody listens: the command stops with the
 documented exit status and a French message, after the retries it was told.
+A directory that is not a mirror, or one another run holds, is refused
+before any request.
 """
 
 from http.server import BaseHTTPRequestHandler
 from http.server import ThreadingHTTPServer
 from sync_client import snapshot
+from sync_client import STATE_DIR
 from sync_client import traite_sync
 from traite_sync.exits import Exit
 
+import fcntl
 import socket
 import threading
 import time
@@ -95,3 +99,20 @@ def test_nobody_listening(tmp_path):
     done = traite_sync(f"http://127.0.0.1:{port}/traite", tmp_path / "m")
     assert done.returncode == Exit.UNREACHABLE, done.stderr
     assert "connexion refusée" in done.stderr
+
+
+def test_a_directory_that_is_not_a_mirror_is_refused(tmp_path):
+    (tmp_path / "notes.txt").write_text("à garder")
+    done = traite_sync("http://127.0.0.1:9/traite", tmp_path)
+    assert done.returncode == Exit.USAGE, done.stderr
+    assert "n'est pas vide et n'est pas un miroir traite-sync" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_one_run_at_a_time_per_directory(tmp_path):
+    (tmp_path / STATE_DIR).mkdir()
+    with open(tmp_path / STATE_DIR / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a running traite-sync holds it
+        done = traite_sync("http://127.0.0.1:9/traite", tmp_path)
+    assert done.returncode == Exit.LOCAL, done.stderr
+    assert "un autre traite-sync travaille déjà" in done.stderr
