@@ -4,9 +4,15 @@ plone.rest registers a service as a named multi-adapter ``(context, layer)``
 named ``<METHOD>_<type>_<subtype>_<name>`` (``POST_application_json_@lock``).
 Asking the component registry for them at test time means a new write
 service (ours or a new plone.restapi's) is covered without editing a test.
+Services of add-ons the site has not installed (``@workingcopy`` without
+plone.app.iterate) are left out: they answer 404 before any write
+(``security/features.py``, tested on their own).
 """
 
+from plone import api
 from plone.browserlayer.utils import registered_layers
+from traite_portal.security.features import missing_features
+from traite_portal.security.features import unavailable
 from zope.component import getGlobalSiteManager
 from zope.component import getSiteManager
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
@@ -40,6 +46,7 @@ def write_services(item) -> list[tuple[str, str]]:
     ``name`` is ``""`` for the item itself (``PATCH``/``DELETE``/``POST``).
     """
     layers = _active_layers()
+    missing = missing_features(api.portal.get())
     found = set()
     for registration in _registrations(item):
         match = _SERVICE_NAME.match(registration.name or "")
@@ -49,6 +56,8 @@ def write_services(item) -> list[tuple[str, str]]:
         if not context.providedBy(item):
             continue
         if not any(active.isOrExtends(layer) for active in layers):
+            continue
+        if unavailable(match["name"], missing):
             continue
         found.add((match["method"], match["name"]))
     return sorted(found)

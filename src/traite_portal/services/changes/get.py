@@ -141,5 +141,6 @@ GONE = _(
 BAD_SIZE = _(
     "error_changes_bad_size",
     default="Le paramètre « b_size » doit être un nombre entier entre 1 et "
-    f"{MAX_SIZE}.",
+    "${maximum}.",
+    mapping={"maximum": MAX_SIZE},
 )
