@@ -23,8 +23,9 @@ def table(rows: list[dict], runs: int) -> str:
     names = list(rows[0])
     lines = [
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on "
-        f"{os.cpu_count()} CPUs ({platform.python_implementation()} "
-        f"{platform.python_version()}); polls: median of {runs} runs, in ms.",
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end "
+        f"({platform.python_implementation()} {platform.python_version()}); "
+        f"polls: median of {runs} runs, in ms.",
         "",
         "| " + " | ".join(names) + " |",
         "|" + "|".join(" ---: " for _ in names) + "|",
