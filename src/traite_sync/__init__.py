@@ -2,5 +2,5 @@
 
 A REST client of the portal's ``@changes`` feed. It imports only the standard
 library, requests/urllib3 and tqdm, never Zope or Plone, so that it can be
-installed on a client's machine (docs/sync.md, « Client de synchronisation »).
+installed on a client's machine (docs/sync.md, « The sync client »).
 """

@@ -45,6 +45,7 @@ def item_files(root: Path, path: str) -> tuple[Path, Path]:
 
 
 def tmp_dir(root: Path) -> Path:
+    """Where files are written before they are renamed into place."""
     return root / STATE_DIR / TMP_DIR
 
 

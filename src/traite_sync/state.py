@@ -67,19 +67,23 @@ class State:
             raise SyncError(Exit.LOCAL, f"état illisible ({file}) : {error}") from None
 
     def commit(self) -> None:
+        """Make what was written since the last commit durable."""
         self.db.execute("COMMIT")
         self.db.execute("BEGIN")
 
     def close(self) -> None:
+        """Drop what was not committed, and close the database."""
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
         self.db.close()
 
     def get(self, key: str, default: str | None = None) -> str | None:
+        """A value of the ``meta`` table (options, cursors, generation)."""
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
     def put(self, key: str, value: str | None) -> None:
+        """Set a value of the ``meta`` table (None removes it)."""
         if value is None:
             self.db.execute("DELETE FROM meta WHERE key = ?", (key,))
         else:
@@ -93,6 +97,7 @@ class State:
         return json.loads(text) if text else None
 
     def item(self, uid: str) -> Record | None:
+        """What the state knows of the item ``uid`` (None: not mirrored)."""
         row = self.db.execute(
             f"SELECT {COLUMNS} FROM items WHERE uid = ?", (uid,)
         ).fetchone()
@@ -116,11 +121,13 @@ class State:
         )
 
     def mark_seen(self, uid: str, generation: int) -> None:
+        """The full sync of ``generation`` listed the item, unchanged."""
         self.db.execute(
             "UPDATE items SET generation = ? WHERE uid = ?", (generation, uid)
         )
 
     def forget(self, uid: str) -> None:
+        """The item is no longer mirrored."""
         self.db.execute("DELETE FROM items WHERE uid = ?", (uid,))
         self.db.execute("DELETE FROM links WHERE source = ?", (uid,))
 
@@ -132,6 +139,7 @@ class State:
         return [_record(row) for row in rows]
 
     def at_paths(self, paths: set[str]) -> list[Record]:
+        """The items mirrored at ``paths``."""
         found = []
         for path in sorted(paths):
             rows = self.db.execute(
@@ -163,4 +171,5 @@ class State:
         return list(found.values())
 
     def count(self) -> int:
+        """How many items the mirror holds."""
         return self.db.execute("SELECT COUNT(*) FROM items").fetchone()[0]
