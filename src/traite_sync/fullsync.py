@@ -23,7 +23,9 @@ from traite_sync.state import Record
 from traite_sync.workers import run_tasks
 
 
-JSON_BATCH = 10
+# Items per fullobjects request: 25 cost about half as much per item as 10
+# (measured), and a killed run loses at most the batches being fetched.
+JSON_BATCH = 25
 
 
 def begin(mirror: Mirror) -> None:
