@@ -23,8 +23,8 @@ from traite_sync.state import Record
 from traite_sync.workers import run_tasks
 
 
-# Items per fullobjects request: 25 cost about half as much per item as 10
-# (measured), and a killed run loses at most the batches being fetched.
+# Items per fullobjects request: fewer requests (each has a fixed cost on
+# the server), and a killed run loses at most the batches being fetched.
 JSON_BATCH = 25
 
 
