@@ -140,7 +140,6 @@ GONE = _(
 )
 BAD_SIZE = _(
     "error_changes_bad_size",
-    default="Le paramètre « b_size » doit être un nombre entier entre 1 et "
-    "${maximum}.",
+    default="Le paramètre « b_size » doit être un nombre entier entre 1 et ${maximum}.",
     mapping={"maximum": MAX_SIZE},
 )
