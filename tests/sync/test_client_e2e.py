@@ -3,7 +3,9 @@
 A first sync, then an edit, a deletion, a move (a library renamed, with its
 texts) and a retraction, each followed by an incremental sync; a full sync
 killed with SIGKILL and resumed without downloading again what it had
-written; each time the directory equals a fresh full sync.
+written; a cursor the portal no longer serves (410) starts a full sync
+again that keeps the files; each time the directory equals a fresh full sync.
+A progress bar on a terminal; credentials checked before anything is written.
 """
 
 from plone import api
@@ -15,6 +17,7 @@ from sync_client import owner_args
 from sync_client import owner_env
 from sync_client import snapshot
 from sync_client import STATE_DIR
+from sync_client import summary_counts
 from sync_client import sync_env
 from sync_client import synced
 from sync_client import TRAITE_SYNC
@@ -29,6 +32,7 @@ import pty
 import re
 import requests
 import signal
+import sqlite3
 import struct
 import subprocess
 import termios
@@ -243,3 +247,34 @@ class TestProgressBar:
         again = traite_sync(url, tmp_path / "neuf")  # stderr is a pipe: no bar
         assert again.returncode == 0
         assert again.stderr == ""
+
+
+class TestCursorGone:
+    def test_410_starts_a_full_sync_again(self, corpus_functional, tmp_path):
+        portal = corpus_functional["portal"]
+        url = portal.absolute_url()
+        mirror = tmp_path / "miroir"
+        total = synced(url, mirror)["total"]
+        # A cursor ahead of the log's head: as after a restore of an older backup.
+        with sqlite3.connect(mirror / STATE_DIR / "state.sqlite") as db:
+            (cursor,) = db.execute(
+                "SELECT value FROM meta WHERE key = 'cursor'"
+            ).fetchone()
+            log_id, _, seq = cursor.rpartition("-")
+            db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'cursor'",
+                (f"{log_id}-{int(seq) + 1000}",),
+            )
+        texts = portal["textes"]
+        change(lambda: api.content.delete(texts["droit-national"]["ord-45-174"]))
+        done = traite_sync(url, mirror)
+        assert done.returncode == 0, done.stderr
+        assert "(410, plus ancien que sa rétention) : resynchronisation complète" in (
+            done.stderr
+        )
+        counts = summary_counts(done.stdout)
+        assert done.stdout.startswith("Synchronisation complète terminée")
+        assert counts["total"] == total - 1
+        assert counts["supprimés"] == 1
+        assert counts["inchangés"] >= total - 5  # the files were kept
+        assert_same_mirror(url, mirror, tmp_path / "neuf")
