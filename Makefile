@@ -138,6 +138,10 @@ test: install ## Run the whole test suite
 bench: install ## Run the benchmarks under bench/ (prints tables)
 	$(BIN)/python -m bench
 
+.PHONY: bench-sync
+bench-sync: install ## Time traite-sync at 1k, 10k, 100k texts; table into docs/benchmarks.md (BENCH_SYNC_SIZES)
+	$(BIN)/python -m bench.sync_client
+
 .PHONY: search-server
 search-server: ## Download (once) and start a local OpenSearch on 127.0.0.1:9250
 	python3 scripts/search_server.py start opensearch

@@ -47,6 +47,9 @@ setup(
         "elasticsearch>=8,<9",
         "opensearch-py",
         "tqdm",
+        # The sync client (traite_sync): a maintained HTTP client with retries.
+        "requests",
+        "urllib3",
         "jsonschema",
         # French analysis of the legal search (Snowball; PyStemmer is its C speed-up).
         "snowballstemmer",
@@ -64,7 +67,6 @@ setup(
             "pytest",
             "pytest-plone",
             "pytest-xdist",
-            "requests",
             "build",
             "aiosmtpd",
             "ruff",
@@ -84,6 +86,7 @@ setup(
             "traite-import-site = traite_portal.commands.import_site:main",
             "traite-akn-import = traite_portal.commands.akn_import:main",
             "traite-akn-export = traite_portal.commands.akn_export:main",
+            "traite-sync = traite_sync.cli:main",
         ],
     },
 )

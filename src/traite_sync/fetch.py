@@ -1,0 +1,87 @@
+"""Fetch an item's representation and Akoma Ntoso document, and write them."""
+
+from dataclasses import dataclass
+from dataclasses import field
+from traite_sync.dependents import AKN_COLLECTIONS
+from traite_sync.http import json_of
+from traite_sync.http import refused
+from traite_sync.layout import item_files
+from traite_sync.layout import write_akn
+from traite_sync.layout import write_item
+from traite_sync.mirror import Mirror
+from traite_sync.representation import json_bytes
+from traite_sync.representation import references
+from traite_sync.representation import relative_path
+from traite_sync.state import Record
+
+
+AKN_ACCEPT = "application/akn+xml, application/xml;q=0.9"
+# The reader no longer sees the item (deleted, retracted, moved away).
+GONE = (401, 403, 404)
+
+
+@dataclass
+class Outcome:
+    """What fetching one item gave: ``written``, ``unchanged`` or ``gone``."""
+
+    uid: str
+    status: str
+    record: Record | None = None
+    refs: set[str] = field(default_factory=set)
+
+
+def akn_of(mirror: Mirror, url: str, portal_type: str) -> bytes | None:
+    """The item's Akoma Ntoso document; None for a type that has none."""
+    if portal_type in AKN_COLLECTIONS:
+        return None
+    response = mirror.http.get(f"{url}/@akn", headers={"Accept": AKN_ACCEPT})
+    if response.status_code == 404:
+        return None
+    if response.status_code != 200:
+        raise refused(response, f"le document Akoma Ntoso de {url}")
+    return response.content
+
+
+def store(mirror: Mirror, data: dict, etag: str | None) -> Outcome:
+    """Write an item from its representation (its document fetched here)."""
+    url = data["@id"]
+    path = relative_path(mirror.site_url, url)
+    akn = akn_of(mirror, url, data["@type"])
+    write_item(mirror.root, path, json_bytes(data), akn)
+    record = Record(
+        uid=data["UID"],
+        path=path,
+        portal_type=data["@type"],
+        modified=data.get("modified"),
+        review_state=data.get("review_state"),
+        etag=etag,
+        akn=akn is not None,
+    )
+    return Outcome(data["UID"], "written", record, references(data))
+
+
+def fetch_item(
+    mirror: Mirror, uid: str, url: str, known: Record | None, conditional: bool
+) -> Outcome:
+    """GET the item (``If-None-Match`` its ETag when ``conditional``), write it."""
+    headers = None
+    if conditional and known is not None and known.etag and known.path:
+        json_file = item_files(mirror.root, known.path)[0]
+        if json_file.exists():
+            headers = {"If-None-Match": known.etag}
+    response = mirror.http.get(url, headers=headers)
+    if response.status_code == 304:
+        return Outcome(uid, "unchanged", known)
+    if response.status_code in GONE:
+        return Outcome(uid, "gone")
+    data = json_of(response, f"l'élément {url}")
+    return store(mirror, data, response.headers.get("ETag"))
+
+
+def refresh_akn(mirror: Mirror, record: Record) -> Outcome:
+    """Fetch and write an item's Akoma Ntoso document alone."""
+    url = f"{mirror.site_url}{record.path}"
+    akn = akn_of(mirror, url, record.portal_type)
+    if akn is not None:
+        write_akn(mirror.root, record.path, akn)
+    return Outcome(record.uid, "akn", record)
