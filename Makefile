@@ -69,8 +69,12 @@ import-dry-run: install ## Parse the corpus and print the summary, write nothing
 notify-overdue: install instance ## Mail the ministries about overdue measures (once a month each; server stopped)
 	$(BIN)/traite-notify-overdue -c $(ZOPE_CONF) -s $(SITE)
 
+.PHONY: chromium
+chromium: ## Install Debian's Chromium for the browser tests (as root; quick when present)
+	bash scripts/chromium.sh
+
 .PHONY: test
-test: install ## Run the whole test suite
+test: install chromium ## Run the whole test suite (the browser tests need Chromium)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: bench

@@ -62,6 +62,8 @@ setup(
             "ruff",
             "pypdf",
             "i18ndude",
+            "playwright",
+            "axe-playwright-python",
         ],
     },
     entry_points={
