@@ -12,6 +12,7 @@ from traite_portal.corpus.loader import COLLECTIF
 from traite_portal.groups import association_group_id
 from traite_portal.groups import COORDINATORS
 from traite_portal.groups import ministry_editors_group_id
+from traite_portal.testing import CORPUS_FUNCTIONAL_TESTING
 from traite_portal.vocabularies.associations import association_token
 
 import os
@@ -36,6 +37,13 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 PASSWORD = "secret-Pass-2026"
 # Explicit waits: every wait is on a condition, this is only its ceiling.
 TIMEOUT_MS = 30_000
+
+
+class InCorpusSite:
+    """Base of the browser test classes: naming the layer lets zope.pytestlayer
+    keep the corpus site (imported once) for all of them, in one run."""
+
+    layer = CORPUS_FUNCTIONAL_TESTING
 
 
 def wants_chromium_in_ci() -> bool:

@@ -72,6 +72,6 @@ def log_in(page, portal_url: str, username: str) -> None:
     page.goto(f"{portal_url}/login")
     page.locator('input[name="__ac_name"]').fill(username)
     page.locator('input[name="__ac_password"]').fill(PASSWORD)
-    page.locator('#login-form [name="form.buttons.login"]').click()
-    # Logged in when Plone's personal tools name the user.
-    page.locator("#personaltools-logout, #portal-personaltools").first.wait_for()
+    page.locator('#LoginForm [name="buttons.login"]').click()
+    # Logged in when Plone's personal menu offers to log out (folded away).
+    page.locator("#personaltools-logout").wait_for(state="attached")

@@ -1,6 +1,7 @@
 """A visitor's journey in Chromium: home page, dashboard, a chapter's measures,
 a measure, then a convention it cites."""
 
+from browser_site import InCorpusSite
 from browser_site import screenshot
 from plone import api
 
@@ -26,7 +27,7 @@ def journey(site):
     return portal, measure, convention
 
 
-class TestVisitorJourney:
+class TestVisitorJourney(InCorpusSite):
     def test_home_dashboard_chapter_measure_convention(self, open_page, journey):
         portal, measure, convention = journey
         chapter = measure.aq_parent

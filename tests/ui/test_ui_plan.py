@@ -84,6 +84,26 @@ class TestDashboard:
         )
         assert "En cours" not in report.xpath("//tbody/tr[12]")[0].text_content()
 
+    def test_day_of_a_change_is_the_sites_day(self, plan):
+        """A change stored at 22:30 UTC on 31 March 2012 happened on 1 April in
+        Paris: the dashboard and the report both date it in the site's zone."""
+        measure = plan["chapitre-4"]["mesure-12"]
+        api.portal.set_registry_record("plone.portal_timezone", "Europe/Paris")
+        with api.env.adopt_roles(["Manager"]):
+            entry = set_status(measure, "in_progress", "Décret publié.")
+        entry["date"] = "2012-03-31T22:30:00+00:00"  # before the commit stores it
+        transaction.commit()
+        url = plan.absolute_url()
+        before = _rows(fetch(url, date="2012-03-31"))[11]
+        assert before.get("data-status") == "not_started"
+        after = _rows(fetch(url, date="2012-04-01"))[11]
+        assert after.get("data-status") == "in_progress"
+        assert "01/04/2012" in after.text_content()
+        report = html(fetch(f"{url}/@@rapport-de-suivi", date="2012-04-01"))
+        assert "01/04/2012" in report.xpath("//tbody/tr[12]")[0].text_content()
+        earlier = html(fetch(f"{url}/@@rapport-de-suivi", date="2012-03-31"))
+        assert "En cours" not in earlier.xpath("//tbody/tr[12]")[0].text_content()
+
 
 class TestExports:
     def test_csv(self, plan):

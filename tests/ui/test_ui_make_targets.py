@@ -1,0 +1,44 @@
+"""The Makefile's targets of issue 10 run as a developer runs them: ``make i18n``
+leaves an up-to-date catalogue unchanged, ``make bench`` prints its tables."""
+
+from pathlib import Path
+from traite_portal.locales.catalogue import PO_FILE
+
+import os
+import subprocess
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make(target: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", target],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        check=False,
+    )
+
+
+def test_make_i18n_keeps_the_catalogue():
+    before = PO_FILE.read_bytes()
+    done = make("i18n")
+    assert done.returncode == 0, done.stderr
+    assert "messages →" in done.stdout
+    assert PO_FILE.read_bytes() == before, "run `make i18n` and commit the .po"
+
+
+def test_make_bench_at_a_tiny_size():
+    """Every benchmark runs end to end (sizes small: the tables, not the times)."""
+    done = make("bench", BENCH_N="40", BENCH_LIBRARY_N="60", BENCH_RUNS="2")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Creations per second" in done.stdout
+    assert "Library of N legal texts" in done.stdout
+    rows = [line.split("|") for line in done.stdout.splitlines() if "|" in line]
+    assert [row[0].strip() for row in rows if row[0].strip() in ("35", "60")] == [
+        "35",
+        "60",
+    ]
