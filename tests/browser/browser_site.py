@@ -11,6 +11,7 @@ from traite_portal.corpus.bodies import BODIES
 from traite_portal.corpus.loader import COLLECTIF
 from traite_portal.groups import association_group_id
 from traite_portal.groups import COORDINATORS
+from traite_portal.groups import ensure_groups
 from traite_portal.groups import ministry_editors_group_id
 from traite_portal.testing import CORPUS_FUNCTIONAL_TESTING
 from traite_portal.vocabularies.associations import association_token
@@ -89,6 +90,12 @@ def people(portal) -> dict[str, str]:
     an editor of the ministry leading ``ministry_measure``; committed."""
     plan = portal["plan-action-2010"]
     _measure, editors = ministry_measure(plan)
+    # French, as `make start` creates the site (the test layer's is English).
+    api.portal.set_registry_record("plone.available_languages", ["fr"])
+    api.portal.set_registry_record("plone.default_language", "fr")
+    # The association groups of the associations the import registered, as
+    # the site's administrators (and `make demo`) have them created.
+    ensure_groups()
     found = {
         "member": add_person("lectrice", "Léa Lectrice"),
         "association": add_person("alice", "Alice Association", [collectif_group()]),

@@ -9,6 +9,7 @@ from browser_site import CHROMIUM
 from browser_site import CHROMIUM_ARGS
 from browser_site import PASSWORD
 from browser_site import people
+from browser_site import screenshot
 from browser_site import TIMEOUT_MS
 from browser_site import wants_chromium_in_ci
 from contextlib import contextmanager
@@ -43,7 +44,7 @@ def site(corpus_functional):
 
 
 @pytest.fixture
-def open_page(chromium, site):
+def open_page(chromium, site, request):
     """``open_page(who=None, width=1280)``: a context manager giving a page,
     logged in through the login form when ``who`` names a person."""
     portal, persons = site
@@ -61,6 +62,10 @@ def open_page(chromium, site):
             if who:
                 log_in(page, portal.absolute_url(), persons[who])
             yield page
+        except Exception:
+            # What the browser showed when the test failed.
+            screenshot(page, f"failure-{request.node.name}")
+            raise
         finally:
             context.close()
 

@@ -42,3 +42,10 @@ def test_make_bench_at_a_tiny_size():
         "35",
         "60",
     ]
+
+
+def test_make_chromium():
+    """Installs Debian's Chromium as root (quick when present), or says how."""
+    done = make("chromium")
+    assert done.returncode == 0, done.stderr
+    assert Path("/usr/bin/chromium").exists() or "Chromium absent" in done.stderr
