@@ -2,6 +2,7 @@
 shows readable titles and none of Dexterity's internal fields."""
 
 from plone import api
+from traite_portal.testing import CORPUS_FUNCTIONAL_TESTING
 from ui_site import add_member
 from ui_site import content_text
 from ui_site import fetch
@@ -34,6 +35,9 @@ def _one_url(portal_type: str) -> str | None:
 
 @pytest.mark.parametrize("who", ["anonymous", "member"])
 class TestEveryPage:
+    # Naming the layer keeps the corpus site for every class (one import).
+    layer = CORPUS_FUNCTIONAL_TESTING
+
     def test_each_type_page(self, site, who):
         portal, credentials = site
         auth = credentials if who == "member" else None
@@ -79,6 +83,9 @@ class TestEveryPage:
 
 
 class TestTitles:
+    # Naming the layer keeps the corpus site for every class (one import).
+    layer = CORPUS_FUNCTIONAL_TESTING
+
     def test_measure_page_title_and_navigation(self, site):
         portal, _credentials = site
         response = fetch(f"{portal.absolute_url()}/plan-action-2010/chapitre-4")

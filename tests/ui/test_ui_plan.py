@@ -8,6 +8,7 @@ from plone import api
 from pypdf import PdfReader
 from traite_portal.ministries.history import set_status
 from traite_portal.plan.columns import COLUMNS
+from traite_portal.testing import CORPUS_FUNCTIONAL_TESTING
 from ui_site import fetch
 from ui_site import html
 
@@ -28,6 +29,9 @@ def _rows(response) -> list:
 
 
 class TestDashboard:
+    # Naming the layer keeps the corpus site for every class (one import).
+    layer = CORPUS_FUNCTIONAL_TESTING
+
     def test_all_measures_with_every_column(self, plan):
         response = fetch(plan.absolute_url())
         assert response.status_code == 200
@@ -106,6 +110,9 @@ class TestDashboard:
 
 
 class TestExports:
+    # Naming the layer keeps the corpus site for every class (one import).
+    layer = CORPUS_FUNCTIONAL_TESTING
+
     def test_csv(self, plan):
         response = fetch(f"{plan.absolute_url()}/@@mesures.csv", chapitre="4")
         assert response.headers["Content-Type"].startswith("text/csv")
