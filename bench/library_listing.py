@@ -22,6 +22,7 @@ from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 
 import os
+import sys
 import time
 import transaction
 
@@ -59,6 +60,8 @@ def _fill(library, start: int, stop: int) -> None:
         if i % 1000 == 999:
             processQueue()
             transaction.savepoint(optimistic=True)
+            # Filling 30,000 texts takes minutes: say where it is.
+            print(f"  {i + 1} texts", file=sys.stderr, flush=True)
     processQueue()
 
 

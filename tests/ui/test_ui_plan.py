@@ -6,11 +6,13 @@ from io import BytesIO
 from openpyxl import load_workbook
 from plone import api
 from pypdf import PdfReader
+from traite_portal.ministries.history import ANNOTATION_KEY
 from traite_portal.ministries.history import set_status
 from traite_portal.plan.columns import COLUMNS
 from traite_portal.testing import CORPUS_FUNCTIONAL_TESTING
 from ui_site import fetch
 from ui_site import html
+from zope.annotation.interfaces import IAnnotations
 
 import csv
 import io
@@ -94,8 +96,10 @@ class TestDashboard:
         measure = plan["chapitre-4"]["mesure-12"]
         api.portal.set_registry_record("plone.portal_timezone", "Europe/Paris")
         with api.env.adopt_roles(["Manager"]):
-            entry = set_status(measure, "in_progress", "Décret publié.")
-        entry["date"] = "2012-03-31T22:30:00+00:00"  # before the commit stores it
+            set_status(measure, "in_progress", "Décret publié.")
+        # The stored entry itself (docs/ministries.md, « Storage »), dated back.
+        stored = IAnnotations(measure)[ANNOTATION_KEY]["history"]
+        stored[-1] = {**stored[-1], "date": "2012-03-31T22:30:00+00:00"}
         transaction.commit()
         url = plan.absolute_url()
         before = _rows(fetch(url, date="2012-03-31"))[11]

@@ -15,10 +15,13 @@ SIZE = 130
 PAGE = 20
 
 
-@pytest.fixture
-def library(integration):
-    """Texts with shuffled, partly equal titles; some dated (equal dates too)."""
-    portal = integration["portal"]
+@pytest.fixture(scope="class")
+def library(integration_class):
+    """Texts with shuffled, partly equal titles; some dated (equal dates too).
+
+    Made once for the class, in a transaction rolled back after it."""
+    integration_class.testSetUp()
+    portal = integration_class["portal"]
     numbers = list(range(SIZE))
     random.Random(10).shuffle(numbers)
     with api.env.adopt_roles(["Manager"]):
@@ -36,7 +39,8 @@ def library(integration):
                 jo_date=date(2000 + n % 7, 1, 1) if n % 5 else None,
             )
     processQueue()
-    return library
+    yield library
+    integration_class.testTearDown()
 
 
 def expected_order(library, index_name: str, descending: bool) -> list[str]:
@@ -57,29 +61,33 @@ def expected_order(library, index_name: str, descending: bool) -> list[str]:
     return [b.getId for b in keyed + unkeyed]
 
 
-@pytest.mark.parametrize("walk_cost", [0, 10**9], ids=["walk-index", "sort-results"])
-@pytest.mark.parametrize("descending", [False, True], ids=["asc", "desc"])
-@pytest.mark.parametrize("index_name", ["sortable_title", "legal_date"])
-def test_every_page_in_order(library, monkeypatch, walk_cost, descending, index_name):
-    monkeypatch.setattr(module, "WALK_COST", walk_cost)
-    catalog = api.portal.get_tool("portal_catalog")
-    query = {
-        "path": "/".join(library.getPhysicalPath()),
-        "portal_type": "NationalText",
-    }
-    pages = []
-    for start in range(0, SIZE, PAGE):
-        batch = sorted_batch(catalog, query, index_name, descending, start, PAGE)
-        assert batch.actual_result_count == SIZE
-        pages.extend(b.getId for b in batch)
-    assert pages == expected_order(library, index_name, descending)
+class TestSortedBatch:
+    @pytest.mark.parametrize(
+        "walk_cost", [0, 10**9], ids=["walk-index", "sort-results"]
+    )
+    @pytest.mark.parametrize("descending", [False, True], ids=["asc", "desc"])
+    @pytest.mark.parametrize("index_name", ["sortable_title", "legal_date"])
+    def test_every_page_in_order(
+        self, library, monkeypatch, walk_cost, descending, index_name
+    ):
+        monkeypatch.setattr(module, "WALK_COST", walk_cost)
+        catalog = api.portal.get_tool("portal_catalog")
+        query = {
+            "path": "/".join(library.getPhysicalPath()),
+            "portal_type": "NationalText",
+        }
+        pages = []
+        for start in range(0, SIZE, PAGE):
+            batch = sorted_batch(catalog, query, index_name, descending, start, PAGE)
+            assert batch.actual_result_count == SIZE
+            pages.extend(b.getId for b in batch)
+        assert pages == expected_order(library, index_name, descending)
 
-
-def test_past_the_end_and_empty(library):
-    catalog = api.portal.get_tool("portal_catalog")
-    query = {"path": "/".join(library.getPhysicalPath()), "portal_type": "Circular"}
-    assert list(sorted_batch(catalog, query, "sortable_title", False, 0, 10)) == []
-    query["portal_type"] = "NationalText"
-    past = sorted_batch(catalog, query, "sortable_title", False, SIZE + 5, 10)
-    assert list(past) == []
-    assert past.actual_result_count == SIZE
+    def test_past_the_end_and_empty(self, library):
+        catalog = api.portal.get_tool("portal_catalog")
+        query = {"path": "/".join(library.getPhysicalPath()), "portal_type": "Circular"}
+        assert list(sorted_batch(catalog, query, "sortable_title", False, 0, 10)) == []
+        query["portal_type"] = "NationalText"
+        past = sorted_batch(catalog, query, "sortable_title", False, SIZE + 5, 10)
+        assert list(past) == []
+        assert past.actual_result_count == SIZE
