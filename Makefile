@@ -6,15 +6,28 @@ BIN := $(VENV)/bin
 VAR := $(CURDIR)/var
 INSTANCE := $(VAR)/instance
 ZOPE_CONF := $(INSTANCE)/etc/zope.conf
-LISTEN ?= localhost:8080
+# What the commands write under VAR (made private by `make instance`).
+VAR_CONTENT := instance filestorage blobstorage log cache admin-password demo-users.txt
+# Where `make start` serves: LISTEN when given, else the address the instance
+# served on last time (read back from its zope.ini), else localhost:8080.
+ifeq ($(origin LISTEN),undefined)
+LISTEN := $(or $(shell sed -n 's/^listen = //p' $(INSTANCE)/etc/zope.ini 2>/dev/null),localhost:8080)
+endif
+# Bodies of this many bytes or more get a 413 from waitress (docs/security.md);
+# like LISTEN, kept from the instance's zope.ini when not given.
+ifeq ($(origin MAX_REQUEST_BODY_SIZE),undefined)
+MAX_REQUEST_BODY_SIZE := $(or $(shell sed -n 's/^max_request_body_size = //p' $(INSTANCE)/etc/zope.ini 2>/dev/null),10485760)
+endif
 SITE ?= traite
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per core by default; 0 runs in this process.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 
 .PHONY: help
 help: ## Show the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
+	@grep -E '^[a-z][a-z.-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,39 +40,56 @@ $(VENV)/.installed: setup.py constraints.txt | $(BIN)/python
 .PHONY: install
 install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 
+# The instance's files are the owner's only (the database, blobs, logs and
+# passwords are not for other local users): every command that writes under
+# var/ runs with this umask. ZODB copies the blob folder's read bits to each
+# blob, so blobs follow the folder.
+OWNER_ONLY := umask 077 &&
+
 $(INSTANCE)/etc:
-	mkdir -p $@ $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
+	$(OWNER_ONLY) mkdir -p $@ $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
 
 $(ZOPE_CONF): etc/zope.conf.in | $(INSTANCE)/etc
-	sed -e 's|@INSTANCE@|$(INSTANCE)|g' -e 's|@VAR@|$(VAR)|g' $< > $@
+	$(OWNER_ONLY) sed -e 's|@INSTANCE@|$(INSTANCE)|g' -e 's|@VAR@|$(VAR)|g' $< > $@
 
-# The port is written on first run; delete this file to serve on another LISTEN.
-$(INSTANCE)/etc/zope.ini: etc/zope.ini.in | $(INSTANCE)/etc
-	sed -e 's|@VAR@|$(VAR)|g' -e 's|@LISTEN@|$(LISTEN)|g' $< > $@
+# The values written into zope.ini, recorded so that zope.ini is rewritten
+# whenever one changes: `LISTEN=… make start` serves on LISTEN, on every run.
+ZOPE_INI_VALUES := LISTEN=$(LISTEN) MAX_REQUEST_BODY_SIZE=$(MAX_REQUEST_BODY_SIZE)
+$(INSTANCE)/etc/zope.ini.values: FORCE | $(INSTANCE)/etc
+	@echo '$(ZOPE_INI_VALUES)' | cmp -s - $@ || { $(OWNER_ONLY) echo '$(ZOPE_INI_VALUES)' > $@; }
+
+$(INSTANCE)/etc/zope.ini: etc/zope.ini.in $(INSTANCE)/etc/zope.ini.values | $(INSTANCE)/etc
+	$(OWNER_ONLY) sed -e 's|@VAR@|$(VAR)|g' -e 's|@LISTEN@|$(LISTEN)|g' \
+	  -e 's|@MAX_REQUEST_BODY_SIZE@|$(MAX_REQUEST_BODY_SIZE)|g' $< > $@
 
 $(INSTANCE)/etc/site.zcml: etc/site.zcml | $(INSTANCE)/etc
-	cp $< $@
+	$(OWNER_ONLY) cp $< $@
 
+.PHONY: FORCE
+FORCE:
+
+# An instance made before the files were private is made private here.
 .PHONY: instance
 instance: $(ZOPE_CONF) $(INSTANCE)/etc/zope.ini $(INSTANCE)/etc/site.zcml ## Write the Zope instance configuration under var/
+	@chmod go= $(VAR) && chmod -R go= $(wildcard $(addprefix $(VAR)/,$(VAR_CONTENT)))
 
 .PHONY: site
 site: install instance ## Create the admin user and the site with the corpus (once)
-	$(BIN)/traite-setup -c $(ZOPE_CONF) -s $(SITE) --password-file $(VAR)/admin-password
+	$(OWNER_ONLY) $(BIN)/traite-setup -c $(ZOPE_CONF) -s $(SITE) --password-file $(VAR)/admin-password
 
 .PHONY: demo
 demo: install instance ## Add the demo users (random passwords in var/demo-users.txt); never in production
-	$(BIN)/traite-setup -c $(ZOPE_CONF) -s $(SITE) --password-file $(VAR)/admin-password \
+	$(OWNER_ONLY) $(BIN)/traite-setup -c $(ZOPE_CONF) -s $(SITE) --password-file $(VAR)/admin-password \
 	  --demo --demo-users-file $(VAR)/demo-users.txt
 
 .PHONY: start
-start: site ## Install, create the site if needed and serve http://localhost:8080
-	@echo "Portail : http://localhost:8080/$(SITE)  (Ctrl-C pour arrêter)"
-	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+start: site ## Install, create the site if needed and serve http://localhost:8080 (or LISTEN)
+	@echo "Portail : http://$(LISTEN)/$(SITE)  (Ctrl-C pour arrêter)"
+	$(OWNER_ONLY) $(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
 
 .PHONY: import
 import: install instance ## Re-import the corpus into the site (updates, no duplicates)
-	$(BIN)/traite-import -c $(ZOPE_CONF) -s $(SITE)
+	$(OWNER_ONLY) $(BIN)/traite-import -c $(ZOPE_CONF) -s $(SITE)
 
 .PHONY: import-dry-run
 import-dry-run: install ## Parse the corpus and print the summary, write nothing
@@ -67,7 +97,7 @@ import-dry-run: install ## Parse the corpus and print the summary, write nothing
 
 .PHONY: notify-overdue
 notify-overdue: install instance ## Mail the ministries about overdue measures (once a month each; server stopped)
-	$(BIN)/traite-notify-overdue -c $(ZOPE_CONF) -s $(SITE)
+	$(OWNER_ONLY) $(BIN)/traite-notify-overdue -c $(ZOPE_CONF) -s $(SITE)
 
 .PHONY: chromium
 chromium: ## Install Debian's Chromium for the browser tests (as root; quick when present)
@@ -75,7 +105,7 @@ chromium: ## Install Debian's Chromium for the browser tests (as root; quick whe
 
 .PHONY: test
 test: install chromium ## Run the whole test suite (the browser tests need Chromium)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 .PHONY: bench
 bench: install ## Run the benchmarks under bench/ (prints tables)

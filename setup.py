@@ -45,6 +45,11 @@ setup(
         "lxml",
         "elasticsearch",
         "tqdm",
+        "jsonschema",
+        # French analysis of the legal search (Snowball; PyStemmer is its C speed-up).
+        "snowballstemmer",
+        "PyStemmer",
+        "Unidecode",
         "plonetheme.barceloneta",
         "pygal",
         "openpyxl",
@@ -56,6 +61,7 @@ setup(
             "plone.restapi[test]",
             "pytest",
             "pytest-plone",
+            "pytest-xdist",
             "requests",
             "build",
             "aiosmtpd",
@@ -64,6 +70,7 @@ setup(
             "i18ndude",
             "playwright",
             "axe-playwright-python",
+            "PyYAML",
         ],
     },
     entry_points={

@@ -5,6 +5,8 @@ the same legal texts, and times the Classic UI page of one item, whose global
 navigation must not list its N siblings.
 """
 
+from bench.layers import set_up
+from bench.layers import tear_down
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -24,15 +26,16 @@ def _fill(container, portal_type: str, count: int) -> list[tuple[int, float]]:
     """Create ``count`` items; items/s measured per batch of 500."""
     rates = []
     for start in range(0, count, BATCH):
+        end = min(start + BATCH, count)  # the last batch may be shorter
         began = time.perf_counter()
-        for i in range(start, min(start + BATCH, count)):
+        for i in range(start, end):
             api.content.create(
                 container, portal_type, id=f"t{i}", title=f"Texte {i}", safe_id=False
             )
         # Indexing is deferred to the end of the request: count it in the batch.
         processQueue()
         transaction.savepoint(optimistic=True)
-        rates.append((start + BATCH, BATCH / (time.perf_counter() - began)))
+        rates.append((end, (end - start) / (time.perf_counter() - began)))
     return rates
 
 
@@ -46,7 +49,7 @@ def _render(obj) -> tuple[float, int]:
 
 def main() -> int:
     layer = INTEGRATION_TESTING
-    _setup_layers(layer)
+    set_up(layer)
     portal = layer["portal"]
     setRoles(portal, TEST_USER_ID, ["Manager"])
     with api.env.adopt_roles(["Manager"]):
@@ -74,31 +77,5 @@ def main() -> int:
         f"\nClassic UI page of one text among {N} siblings: {seconds:.3f} s, "
         f"{size} bytes"
     )
-    _teardown_layers(layer)
+    tear_down(layer)
     return 0
-
-
-def _all_layers(layer) -> list:
-    ordered = []
-
-    def visit(current):
-        for base in current.__bases__:
-            visit(base)
-        if current not in ordered:
-            ordered.append(current)
-
-    visit(layer)
-    return ordered
-
-
-def _setup_layers(layer) -> None:
-    for current in _all_layers(layer):
-        current.setUp()
-    layer.testSetUp()
-
-
-def _teardown_layers(layer) -> None:
-    transaction.abort()
-    layer.testTearDown()
-    for current in reversed(_all_layers(layer)):
-        current.tearDown()

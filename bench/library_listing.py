@@ -6,8 +6,8 @@ its second page, the REST listing by title. plone.restapi's stock folder
 listing (sorted by position, not cut) is timed beside ours for comparison.
 """
 
-from bench.large_containers import _setup_layers
-from bench.large_containers import _teardown_layers
+from bench.layers import set_up
+from bench.layers import tear_down
 from datetime import date
 from plone import api
 from plone.app.testing import setRoles
@@ -94,7 +94,7 @@ def _measure(library, request) -> dict[str, float]:
 
 def main() -> int:
     layer = INTEGRATION_TESTING
-    _setup_layers(layer)
+    set_up(layer)
     portal = layer["portal"]
     request = layer["request"]
     alsoProvides(request, IBrowserLayer)
@@ -114,5 +114,5 @@ def main() -> int:
     for size, row in results.items():
         print(f"{size:>8} | " + " | ".join(f"{row[n]:>18.1f}" for n in names))
     print(f"\nload average: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
-    _teardown_layers(layer)
+    tear_down(layer)
     return 0

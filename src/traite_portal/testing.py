@@ -22,12 +22,36 @@ class TraitePortalLayer(PloneSandboxLayer):
         os.environ.setdefault("zope_i18n_compile_mo_files", "true")
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=traite_portal)
+        # What Plone's autoinclude loads as overrides in a real instance.
+        self.loadZCML(package=traite_portal, name="overrides.zcml")
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "traite_portal:default")
 
 
 FIXTURE = TraitePortalLayer()
+
+
+def create_private_folder(portal, title: str):
+    """A private folder ``prive`` > public library ``biblio`` > published circular.
+
+    For tests of what a visible item reveals of a hidden container (as
+    Manager, inside a layer's setup). Folders have no workflow on this site:
+    the folder is hidden by its own permission settings.
+    """
+    from plone import api
+
+    folder = api.content.create(portal, "Folder", id="prive", title=title)
+    library = api.content.create(folder, "TextLibrary", id="biblio", title="Biblio")
+    circular = api.content.create(
+        library, "Circular", id="circulaire", title="Circulaire visible"
+    )
+    api.content.transition(obj=circular, to_state="published")
+    for permission in ("View", "Access contents information"):
+        folder.manage_permission(permission, ["Manager", "Site Administrator"], 0)
+    folder.reindexObjectSecurity()
+    return folder
+
 
 INTEGRATION_TESTING = IntegrationTesting(
     bases=(FIXTURE,),

@@ -4,6 +4,7 @@ from plone import api
 from traite_portal.behaviors.relations import LEGAL_TYPES
 from traite_portal.coediting.etag import if_match_fails
 from traite_portal.coediting.etag import if_none_match_hits
+from traite_portal.coediting.etag import MalformedPrecondition
 from traite_portal.coediting.versions import inline_diff
 
 import pytest
@@ -58,17 +59,21 @@ class TestConditions:
         ("header", "fails"),
         [
             (None, False),
-            ("", False),
+            ("", True),  # present but empty: a list that matches nothing
             ("*", False),
             ('"abc"', False),
             ('"old", "abc"', False),
             ('"old"', True),
             ('W/"abc"', True),
-            ("abc", True),
         ],
     )
     def test_if_match(self, header, fails):
         assert if_match_fails(header, '"abc"') is fails
+
+    @pytest.mark.parametrize("header", ["abc", '*, "abc"', '"abc" "abc"', "W/abc"])
+    def test_malformed_if_match_is_no_match(self, header):
+        with pytest.raises(MalformedPrecondition):
+            if_match_fails(header, '"abc"')
 
     @pytest.mark.parametrize(
         ("header", "hits"),

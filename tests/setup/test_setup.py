@@ -1,6 +1,7 @@
 """The add-on profile installs types, permissions, indexes and settings."""
 
 from plone import api
+from traite_portal.upgrades import profile_version
 
 import pytest
 
@@ -35,7 +36,7 @@ class TestSetup:
         assert IBrowserLayer in browser_layers
 
     def test_profile_version(self, profile_last_version):
-        assert profile_last_version("traite_portal:default") == "1009"
+        assert profile_last_version("traite_portal:default") == profile_version()
 
     @pytest.mark.parametrize(("portal_type", "title"), TYPES.items())
     def test_fti(self, get_fti, portal_type, title):

@@ -26,6 +26,7 @@ from traite_portal.groups import association_group_id
 from traite_portal.groups import ensure_groups
 from traite_portal.groups import ministry_editors_group_id
 from traite_portal.groups import ministry_reviewers_group_id
+from traite_portal.testing import create_private_folder
 from traite_portal.testing import FIXTURE
 from traite_portal.vocabularies.associations import association_token
 from traite_portal.vocabularies.associations import REGISTRY_RECORD
@@ -130,18 +131,7 @@ def _containers(portal):
 
 def _hidden_parent(portal):
     """A private folder > public library > published circular (breadcrumbs)."""
-    folder = api.content.create(
-        portal, "Folder", id="prive", title=f"Dossier {HIDDEN_PARENT_WORD}"
-    )
-    library = api.content.create(folder, "TextLibrary", id="biblio", title="Biblio")
-    circular = api.content.create(
-        library, "Circular", id="circulaire", title="Circulaire visible"
-    )
-    api.content.transition(obj=circular, to_state="published")
-    # Folders have no workflow on this site: hide this one by its own settings.
-    for permission in ("View", "Access contents information"):
-        folder.manage_permission(permission, ["Manager", "Site Administrator"], 0)
-    folder.reindexObjectSecurity()
+    create_private_folder(portal, f"Dossier {HIDDEN_PARENT_WORD}")
 
 
 class MatrixLayer(PloneSandboxLayer):

@@ -7,7 +7,7 @@ answer covers every item, like ``@search``), and the cells read the answers.
 
 from dataclasses import dataclass
 from dataclasses import field
-from traite_portal.workflows.matrix import WORKFLOWS
+from traite_portal.workflows.matrix import ITEMS
 
 import json
 import requests
@@ -21,12 +21,6 @@ COMMON_WORD = "zqmatrice"
 # In the title of a private folder holding a public library and circular.
 HIDDEN_PARENT_WORD = "zqdossierprive"
 TIMEOUT = 60
-ITEMS = tuple(
-    (portal_type, state)
-    for workflow in WORKFLOWS
-    for portal_type in workflow.types
-    for state in workflow.states
-)
 
 
 def username_for(role: str) -> str:

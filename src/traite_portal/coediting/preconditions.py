@@ -1,10 +1,12 @@
 """Conditional REST requests on the portal's items: ETag, If-Match, If-None-Match.
 
 Two publisher event subscribers wrap plone.restapi's services without
-replacing them: after traversal, a PATCH or DELETE whose ``If-Match`` no
-longer matches the item is refused with 412 before the service runs; before
-the commit, the item's representation (GET, and the answer of a PATCH) gets
-its ``ETag``, and a GET whose ``If-None-Match`` matches becomes a 304.
+replacing them: after traversal, any write (every method but the safe ones)
+on a portal item whose ``If-Match`` no longer matches the item is refused
+with 412 before the service, view or method runs, and a malformed
+``If-Match`` with 400; before the commit, the item's representation (GET,
+and the answer of a PATCH) gets its ``ETag``, and a GET whose
+``If-None-Match`` matches becomes a 304.
 """
 
 from plone.rest.interfaces import IAPIRequest
@@ -15,14 +17,17 @@ from traite_portal import _
 from traite_portal.coediting.etag import compute_etag
 from traite_portal.coediting.etag import if_match_fails
 from traite_portal.coediting.etag import if_none_match_hits
+from traite_portal.coediting.etag import MalformedPrecondition
 from traite_portal.interfaces import ITraiteContent
+from zExceptions import BadRequest
 from zExceptions import HTTPPreconditionFailed
 from zope.i18n import translate
 from ZPublisher.interfaces import IPubAfterTraversal
 from ZPublisher.interfaces import IPubBeforeCommit
 
 
-CONDITIONAL_WRITES = ("PATCH", "DELETE")
+# RFC 9110, 9.2.1 (and WebDAV's PROPFIND): methods that change nothing.
+SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS", "TRACE", "PROPFIND"))
 
 
 class PreconditionFailed(HTTPPreconditionFailed):
@@ -46,19 +51,47 @@ def published_item(request, service_types=None):
     return item if ITraiteContent.providedBy(item) else None
 
 
+def named_item(request):
+    """The portal item a request acts on, whatever publishes it, or None.
+
+    A REST service or a browser view acts on its ``context``, a published
+    method (``item/PUT``) on the object it is bound to.
+    """
+    published = request.get("PUBLISHED")
+    for candidate in (
+        published,
+        getattr(published, "context", None),
+        getattr(published, "__self__", None),
+    ):
+        if ITraiteContent.providedBy(candidate):
+            return candidate
+    return None
+
+
 def refuse_stale_write(event: IPubAfterTraversal) -> None:
-    """Answer 412 to a PATCH or DELETE whose ``If-Match`` is out of date."""
+    """Answer 412 to a write whose ``If-Match`` is out of date, 400 if malformed."""
     request = event.request
-    if request.get("REQUEST_METHOD") not in CONDITIONAL_WRITES:
+    if request.get("REQUEST_METHOD", "GET").upper() in SAFE_METHODS:
         return
+    # Present but empty is not absent: an empty list matches nothing.
     header = request.getHeader("If-Match")
-    if not header:
+    if header is None:
         return
-    item = published_item(request)
+    item = named_item(request)
     if item is None:
         return
     current = compute_etag(item)
-    if if_match_fails(header, current):
+    try:
+        stale = if_match_fails(header, current)
+    except MalformedPrecondition:
+        message = _(
+            "error_if_match_malformed",
+            default="L'en-tête If-Match est invalide : il contient soit « * » "
+            "seul, soit une liste d'ETags entre guillemets droits séparés par des "
+            'virgules (par exemple "abc", "def"). Rien n\'a été modifié.',
+        )
+        raise BadRequest(translate(message, context=request)) from None
+    if stale:
         request.response.setHeader("ETag", current)
         message = _(
             "error_item_changed",

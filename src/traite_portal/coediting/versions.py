@@ -32,7 +32,7 @@ def retrieve_version(obj, selector: str | None):
     """The item as it was at version ``selector`` (``current``: as it is now)."""
     if selector == CURRENT:
         return obj
-    if selector is None or not str(selector).isdigit():
+    if selector is None or not (str(selector).isascii() and str(selector).isdigit()):
         raise VersionNotFound(selector)
     repository = getToolByName(obj, "portal_repository")
     try:

@@ -3,7 +3,8 @@
     traite-setup -c var/instance/etc/zope.conf
 
 - the Zope admin password comes from ``ADMIN_PASSWORD`` when set, otherwise
-  from ``var/admin-password``, otherwise it is generated and stored there;
+  from ``var/admin-password``, otherwise it is generated; the admin is created
+  or its password reset, and only then is the file written (mode 600);
 - the site is created once, through the ``traite`` distribution (French,
   Classic UI, add-on installed, corpus imported); later runs only apply the
   add-on's pending upgrade steps (a site made by an older version);
@@ -12,39 +13,15 @@
 """
 
 from pathlib import Path
+from traite_portal.commands.admin_user import ADMIN_USER
+from traite_portal.commands.admin_user import AdminPasswordError
+from traite_portal.commands.admin_user import ensure_admin
+from traite_portal.commands.admin_user import wanted_password
+from traite_portal.commands.admin_user import write_private_file
 
 import argparse
-import os
-import secrets
 import sys
 import transaction
-
-
-ADMIN_USER = "admin"
-
-
-def admin_password(password_file: Path) -> tuple[str, bool]:
-    """The admin password and whether it is new (to be printed)."""
-    from_env = os.environ.get("ADMIN_PASSWORD")
-    if from_env:
-        password, new = from_env, True
-    elif password_file.exists():
-        return password_file.read_text().strip(), False
-    else:
-        password, new = secrets.token_urlsafe(12), True
-    password_file.parent.mkdir(parents=True, exist_ok=True)
-    password_file.write_text(password + "\n")
-    password_file.chmod(0o600)
-    return password, new
-
-
-def ensure_admin(app, password: str) -> None:
-    """Create the Zope admin, or reset its password to the wanted one."""
-    users = app.acl_users
-    if users.getUser(ADMIN_USER) is None:
-        users._doAddUser(ADMIN_USER, password, ["Manager"], [])
-    elif not users.authenticate(ADMIN_USER, password, app.REQUEST):
-        users._doChangeUser(ADMIN_USER, password, ["Manager"], [])
 
 
 def create_site(app, site_id: str, import_corpus: bool = True):
@@ -89,11 +66,9 @@ def install_demo(app, site_id: str, users_file: Path) -> dict[str, str]:
     with site_transaction(app, site_id, "Profil de démonstration") as site:
         site.portal_setup.runAllImportStepsFromProfile("profile-traite_portal:demo")
         passwords = create_demo_users(reset_passwords=True)
-    users_file.parent.mkdir(parents=True, exist_ok=True)
-    users_file.touch(mode=0o600)
-    users_file.chmod(0o600)
-    users_file.write_text(
-        "".join(f"{name} {password}\n" for name, password in passwords.items())
+    write_private_file(
+        users_file,
+        "".join(f"{name} {password}\n" for name, password in passwords.items()),
     )
     return passwords
 
@@ -119,9 +94,16 @@ def main(argv: list[str] | None = None) -> int:
     from traite_portal.commands.zope_app import open_app
 
     app = open_app(args.zope_conf)
-    password, new = admin_password(args.password_file)
-    ensure_admin(app, password)
+    password, source = wanted_password(args.password_file)
+    try:
+        ensure_admin(app, password)
+    except AdminPasswordError as error:
+        transaction.abort()
+        print(f"Erreur : {error}", file=sys.stderr)
+        return 1
     transaction.commit()
+    if source != "file":  # only now is it the admin's password
+        write_private_file(args.password_file, password + "\n")
     site = create_site(app, args.site)
     if site is None:
         print(f"Site « {args.site} » déjà présent : rien à créer.")
@@ -130,9 +112,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Module mis à niveau : version {upgraded[0]} → {upgraded[1]}.")
     else:
         print(f"Site « {args.site} » créé avec le corpus.")
-    if new:
+    if source == "generated":
         print(
             f"Compte administrateur : {ADMIN_USER} / {password} "
+            f"(enregistré dans {args.password_file})"
+        )
+    elif source == "env":
+        print(
+            f"Compte administrateur : {ADMIN_USER}, mot de passe de ADMIN_PASSWORD "
             f"(enregistré dans {args.password_file})"
         )
     else:

@@ -5,6 +5,7 @@ from pathlib import Path
 from zope.component.hooks import setSite
 
 import argparse
+import os
 import sys
 import transaction
 
@@ -25,11 +26,22 @@ def open_app(zope_conf: Path):
     """The Zope root of the instance configured by ``zope_conf``, as system user."""
     if not zope_conf.exists():
         sys.exit(f"Configuration Zope introuvable : {zope_conf}")
+    # The database, blobs and logs this process may create are the owner's
+    # only, also when the script is run by hand rather than by the Makefile.
+    os.umask(0o077)
     # plone.exportimport's helper boots Zope, fakes a request with the REST
     # layers and logs in the system user; reuse it rather than copy it.
     from plone.exportimport.utils.cli import get_app
+    from zc.lockfile import LockError
 
-    return get_app(str(zope_conf))
+    try:
+        return get_app(str(zope_conf))
+    except LockError:
+        # FileStorage allows one process: most often the server is running.
+        sys.exit(
+            "Erreur : la base de données est utilisée par un autre processus "
+            "(le serveur est-il démarré ?). Arrêtez-le, puis relancez la commande."
+        )
 
 
 @contextmanager

@@ -2,9 +2,10 @@
 
 from plone.dexterity.content import Container
 from traite_portal.interfaces import IChapter
+from traite_portal.security.layout import ViewTemplateGuard
 from zope.interface import implementer
 
 
 @implementer(IChapter)
-class Chapter(Container):
+class Chapter(ViewTemplateGuard, Container):
     """Chapter."""

@@ -2,11 +2,12 @@
 
 from plone.dexterity.content import Container
 from traite_portal.interfaces import IMeasure
+from traite_portal.security.layout import ViewTemplateGuard
 from zope.interface import implementer
 
 
 @implementer(IMeasure)
-class Measure(Container):
+class Measure(ViewTemplateGuard, Container):
     """Measure."""
 
     # Unordered BTree storage: adding an item stays O(log n) with thousands of

@@ -17,7 +17,7 @@ import re
 _TAGS = re.compile(r"<[^>]+>")
 
 
-def _plain(value) -> str:
+def plain_text(value) -> str:
     """Plain text of a field value (rich text, text line, list of strings)."""
     if IRichTextValue.providedBy(value):
         return html.unescape(_TAGS.sub(" ", value.raw or ""))
@@ -36,7 +36,7 @@ def text_parts(obj) -> list[str]:
             if name in ("title", "description"):
                 continue
             value = getattr(schema(obj, None) or obj, name, None)
-            parts.append(_plain(value))
+            parts.append(plain_text(value))
     return [p.strip() for p in parts if p and p.strip()]
 
 

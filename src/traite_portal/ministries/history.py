@@ -11,6 +11,8 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from traite_portal import _
 from traite_portal.interfaces import IMeasure
+from traite_portal.security.limits import limit
+from traite_portal.security.limits import limit_message
 from traite_portal.vocabularies.controlled import IMPLEMENTATION_STATUSES
 from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
@@ -117,6 +119,9 @@ def change_error(measure, status: str | None, comment: str | None):
             default="État inconnu : « ${status} ». États possibles : ${choices}.",
             mapping={"status": status or "", "choices": ", ".join(status_titles())},
         )
+    comment_limit = limit("status_comment")
+    if comment_limit.exceeded(len(comment or "")):
+        return limit_message("status_comment", len(comment))
     if not (comment or "").strip():
         return _(
             "error_status_comment_required",

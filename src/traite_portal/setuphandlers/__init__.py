@@ -2,7 +2,10 @@
 
 from plone import api
 from plone.base.interfaces import INonInstallable
+from traite_portal.changelog.install import setup_changelog
 from traite_portal.groups import ensure_groups
+from traite_portal.search.lexicon import install_french_analysis
+from traite_portal.search.lexicon import uninstall_french_analysis
 from zope.interface import implementer
 
 
@@ -34,11 +37,15 @@ def set_default_sender() -> None:
 
 
 def post_install(context) -> None:
-    """Create the portal's groups and a default sender; content comes from the
-    corpus import."""
+    """Create the portal's groups, a default sender and the change log; content
+    comes from the corpus import."""
     ensure_groups()
     set_default_sender()
+    install_french_analysis(api.portal.get_tool("portal_catalog"))
+    setup_changelog(api.portal.get())
 
 
 def uninstall(context) -> None:
-    """Nothing beyond the uninstall profile's own steps."""
+    """Take the French element out of the lexicon (its class would stay
+    pickled in the site) and index the text again without it."""
+    uninstall_french_analysis(api.portal.get_tool("portal_catalog"))

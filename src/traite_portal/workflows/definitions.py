@@ -14,6 +14,8 @@ AUTHORS = ("Owner", "Editor", *ADMINS)
 AUTHORS_READERS = ("Owner", "Editor", "Reader", *ADMINS)
 # Who reads the Collectif's shared work, and its versions.
 COLLECTIF_READERS = (*AUTHORS_READERS, "Coordinator", "AssociationMember", "Jurist")
+# Who shares a proposal (sharing page), in every state: its authors never do.
+PROPOSAL_SHARERS = ("Coordinator", *ADMINS)
 
 PROPOSAL_WORKFLOW = Workflow(
     id="traite_proposal_workflow",
@@ -28,6 +30,8 @@ PROPOSAL_WORKFLOW = Workflow(
             edit=(*AUTHORS, "Coordinator"),
             delete=("Owner", *ADMINS),
             history=(*AUTHORS_READERS, "Coordinator"),
+            share=PROPOSAL_SHARERS,
+            authors=(*AUTHORS, "Coordinator"),
         ),
         "shared": State(
             "Partagée",
@@ -35,6 +39,8 @@ PROPOSAL_WORKFLOW = Workflow(
             view=(*AUTHORS_READERS, "Coordinator", "AssociationMember", "Jurist"),
             edit=(*AUTHORS, "Coordinator", "AssociationMember"),
             history=COLLECTIF_READERS,
+            share=PROPOSAL_SHARERS,
+            authors=(*AUTHORS, "Coordinator"),
         ),
         "submitted": State(
             "Soumise",
@@ -42,6 +48,7 @@ PROPOSAL_WORKFLOW = Workflow(
             view=(*AUTHORS_READERS, "Coordinator", "AssociationMember", "Jurist"),
             edit=ADMINS,
             history=COLLECTIF_READERS,
+            share=PROPOSAL_SHARERS,
         ),
         "validated": State(
             "Validée",
@@ -49,6 +56,7 @@ PROPOSAL_WORKFLOW = Workflow(
             view=("Anonymous",),
             edit=ADMINS,
             history=COLLECTIF_READERS,
+            share=PROPOSAL_SHARERS,
         ),
         "withdrawn": State(
             "Retirée",
@@ -56,6 +64,7 @@ PROPOSAL_WORKFLOW = Workflow(
             view=(*AUTHORS_READERS, "Coordinator"),
             edit=ADMINS,
             history=(*AUTHORS_READERS, "Coordinator"),
+            share=PROPOSAL_SHARERS,
         ),
     },
     transitions={
@@ -105,6 +114,9 @@ PROPOSAL_WORKFLOW = Workflow(
 )
 
 MINISTRY = ("MinistryEditor", "MinistryReviewer")
+
+# Legal texts are shared by administrators only (``State.share``'s default):
+# a ministry's rights come from the text's ``ministry`` field.
 
 LEGAL_TEXT_WORKFLOW = Workflow(
     id="traite_legal_text_workflow",
@@ -198,6 +210,10 @@ ONE_STATE_WORKFLOW = Workflow(
             edit=("Owner", "Editor", *ADMINS),
             delete=("Owner", "Editor", *ADMINS),
             history=("Owner", "Editor", "Reviewer", "Contributor", *ADMINS),
+            # Plone's defaults: « Change local roles » (CMFCore, rolemap) and
+            # « Sharing page: Delegate roles » (plone.app.workflow).
+            share=("Owner", *ADMINS),
+            sharing_page=("Owner", "Editor", "Reviewer", *ADMINS),
         ),
     },
 )

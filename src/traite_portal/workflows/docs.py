@@ -3,6 +3,7 @@
 Usage: ``python -m traite_portal.workflows.docs > docs/permissions.md``
 """
 
+from traite_portal.workflows.docs_sharing import sharing_section
 from traite_portal.workflows.matrix import ACCESS_PATHS
 from traite_portal.workflows.matrix import all_cells
 from traite_portal.workflows.matrix import cells
@@ -91,6 +92,14 @@ against a real site: {count} cells. ✓ = allowed, · = refused.
 - **Measures' implementation status** is not a workflow state: only the
   editors of the ministries a measure lists in `responsible_bodies` change it
   (`tests/ministries`, `docs/ministries.md`).
+- **Sharing** (`share`, « Change local roles »): on proposals, coordinators
+  and administrators in every state; on legal texts, administrators only;
+  authors never (the workflow decides who reads a draft). The plan's parts
+  keep Plone's defaults (owner and administrators). Which roles each may
+  grant: the last section.
+- **Authoring associations** (`authors`, proposals only): who may change
+  the `associations` field; the authors and coordinators in `draft` and
+  `shared`, not the other associations that co-edit a shared proposal.
 - **Anonymous REST**: `plone.restapi: Use REST API` is granted to Anonymous
   explicitly (`profiles/default/rolemap.xml`): anonymous clients read over
   REST exactly what they read as pages.
@@ -157,6 +166,7 @@ def render() -> str:
     lines = [text]
     for workflow in WORKFLOWS:
         lines += workflow_section(workflow)
+    lines += sharing_section()
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ cell, and ``docs/permissions.md`` is generated from the same table.
 from traite_portal.workflows.definitions import LEGAL_TEXT_WORKFLOW
 from traite_portal.workflows.definitions import ONE_STATE_WORKFLOW
 from traite_portal.workflows.definitions import PROPOSAL_WORKFLOW
+from traite_portal.workflows.delegation import may_grant
 from traite_portal.workflows.model import Workflow
 from typing import NamedTuple
 
@@ -79,6 +80,8 @@ PERMISSIONS = {
     "edit": "Modify portal content",
     "delete": "Delete objects",
     "history": "CMFEditions: Access previous versions",
+    # Change the item's local roles (sharing page); which roles: delegation.py.
+    "share": "Change local roles",
 }
 
 # Operations whose outcome follows the View permission: whoever may view an
@@ -103,11 +106,20 @@ NOT_IN_NAVIGATION = frozenset((*PROPOSAL_WORKFLOW.types, *LEGAL_TEXT_WORKFLOW.ty
 # The review workflows, and Plone's one_state_workflow of the plan's parts.
 REVIEW_WORKFLOWS = (PROPOSAL_WORKFLOW, LEGAL_TEXT_WORKFLOW)
 WORKFLOWS = (*REVIEW_WORKFLOWS, ONE_STATE_WORKFLOW)
+# Every (content type, state) pair: the test sites hold one item of each.
+ITEMS = tuple(
+    (portal_type, state)
+    for workflow in WORKFLOWS
+    for portal_type in workflow.types
+    for state in workflow.states
+)
 
-# Permissions that only mean something on one type: a measure's
-# implementation status (ministries/, field write permission).
+# Permissions that only mean something on one type (field write
+# permissions): a measure's implementation status (ministries/), the same in
+# every state; a proposal's authoring associations (``State.authors``).
 TYPE_PERMISSIONS = {
     "Measure": {"status": "traite_portal: Update implementation status"},
+    "Proposal": {"authors": "traite_portal: Modify proposal authors"},
 }
 TYPE_PERMISSION_ROLES = {"status": ("MinistryEditor", "Manager", "Site Administrator")}
 
@@ -155,11 +167,19 @@ def is_allowed(
     held = subject_roles(role, portal_type)
     if operation in TYPE_PERMISSION_ROLES:
         return any(r in TYPE_PERMISSION_ROLES[operation] for r in held)
-    if operation in PERMISSIONS:
+    if operation in PERMISSIONS or operation in TYPE_PERMISSIONS.get(portal_type, {}):
         roles = getattr(workflow.states[state_id], operation)
         return "Anonymous" in roles or any(r in roles for r in held)
     transition = workflow.transitions[operation]
     return state_id in transition.sources and any(r in transition.roles for r in held)
+
+
+def may_grant_as(
+    workflow: Workflow, state_id: str, subject: str, role: str, portal_type: str
+) -> bool:
+    """Whether a subject may grant a sharing-page role to someone else."""
+    held = subject_roles(subject, portal_type)
+    return may_grant(workflow.states[state_id], held, role)
 
 
 def cells(workflow: Workflow, portal_type: str):

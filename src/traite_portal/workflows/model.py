@@ -28,6 +28,16 @@ class State:
     # Previous versions (CMFEditions): ``@history`` and the version pages
     # check this permission only, not View, so the workflow manages it.
     history: tuple[str, ...] = ADMINS
+    # Who may change the item's local roles in this state (« Change local
+    # roles » and the sharing page's « Sharing page: Delegate roles »): the
+    # workflow decides who shares an item with whom, not its author.
+    share: tuple[str, ...] = ADMINS
+    # Who opens the sharing page, when the workflow does not manage it
+    # (``None``: the same roles as ``share``).
+    sharing_page: tuple[str, ...] | None = None
+    # Who changes a proposal's authoring associations (its own permission:
+    # co-editors of a shared proposal may not make it theirs).
+    authors: tuple[str, ...] = ADMINS
 
 
 # Transitions are guarded by permissions, not roles: a role guard ignores proxy

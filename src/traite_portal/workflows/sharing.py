@@ -1,12 +1,13 @@
-"""The portal's roles in the sharing tab, so they can be granted per folder.
+"""The portal's roles in the sharing tab, so they can be granted per item.
 
-Granting MinistryEditor on one ministry's folder, for instance, limits its
-editors to that ministry's texts. Only site administrators may delegate them.
+Each role is offered only to those holding its delegation permission
+(``delegation.py``): the Collectif's roles to coordinators and site
+administrators, the ministries' roles to site administrators.
 """
 
 from plone.app.workflow.interfaces import ISharingPageRole
-from plone.app.workflow.permissions import DelegateRoles
 from traite_portal import _
+from traite_portal.workflows.delegation import DELEGATION
 from zope.interface import implementer
 
 
@@ -14,28 +15,28 @@ from zope.interface import implementer
 class SharingRole:
     """A custom role shown as a column of the sharing tab."""
 
-    required_permission = DelegateRoles
     required_interface = None
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, role: str, title: str) -> None:
         self.title = title
+        self.required_permission = DELEGATION[role].permission
 
 
 def coordinator() -> SharingRole:
-    return SharingRole(_("Coordinateur du Collectif"))
+    return SharingRole("Coordinator", _("Coordinateur du Collectif"))
 
 
 def association_member() -> SharingRole:
-    return SharingRole(_("Membre d'association"))
+    return SharingRole("AssociationMember", _("Membre d'association"))
 
 
 def ministry_editor() -> SharingRole:
-    return SharingRole(_("Rédacteur du ministère"))
+    return SharingRole("MinistryEditor", _("Rédacteur du ministère"))
 
 
 def ministry_reviewer() -> SharingRole:
-    return SharingRole(_("Relecteur du ministère"))
+    return SharingRole("MinistryReviewer", _("Relecteur du ministère"))
 
 
 def jurist() -> SharingRole:
-    return SharingRole(_("Juriste"))
+    return SharingRole("Jurist", _("Juriste"))

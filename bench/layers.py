@@ -1,0 +1,30 @@
+"""Set up and tear down a plone.app.testing layer outside a test runner."""
+
+import transaction
+
+
+def all_layers(layer) -> list:
+    """The layer and its bases, bases first, each once."""
+    ordered = []
+
+    def visit(current):
+        for base in current.__bases__:
+            visit(base)
+        if current not in ordered:
+            ordered.append(current)
+
+    visit(layer)
+    return ordered
+
+
+def set_up(layer) -> None:
+    for current in all_layers(layer):
+        current.setUp()
+    layer.testSetUp()
+
+
+def tear_down(layer) -> None:
+    transaction.abort()
+    layer.testTearDown()
+    for current in reversed(all_layers(layer)):
+        current.tearDown()

@@ -1,0 +1,57 @@
+"""Facet counts from index data: set intersections, or per-document values
+when the result set is small (then cheaper than one intersection per value)."""
+
+from BTrees.IIBTree import intersection
+from traite_portal.search.backends.catalog.sets import document_values
+from traite_portal.search.backends.catalog.sets import index_values
+from traite_portal.search.backends.catalog.sets import values_set
+
+import collections
+
+
+# Below this many documents, reading each document's values beats
+# intersecting the result with every value's set.
+PER_DOCUMENT_LIMIT = 2000
+
+
+def selection_sets(zcatalog, facets, filters: dict) -> dict:
+    """{facet name: documents having one of its selected values}."""
+    selected = {}
+    for facet in facets:
+        values = filters.get(facet.name)
+        if values:
+            selected[facet.name] = values_set(zcatalog.getIndex(facet.index), values)
+    return selected
+
+
+def restrict(docs, selected: dict, skip: str | None = None):
+    """The documents also in every selection but ``skip``'s."""
+    for name, found in selected.items():
+        if name != skip:
+            docs = intersection(docs, found)
+    return docs
+
+
+def count_values(index, docs) -> dict:
+    """{value: number of documents of ``docs`` holding it}, zeros left out."""
+    if len(docs) <= PER_DOCUMENT_LIMIT:
+        counts = collections.Counter()
+        for docid in docs:
+            counts.update(set(document_values(index, docid)))
+        return dict(counts)
+    counts = {}
+    for value, found in index_values(index):
+        size = len(intersection(docs, found))
+        if size:
+            counts[value] = size
+    return counts
+
+
+def facet_counts(zcatalog, facets, docs, selected: dict) -> dict:
+    """{facet name: {value: count}} over ``docs`` (already permission-filtered)."""
+    return {
+        facet.name: count_values(
+            zcatalog.getIndex(facet.index), restrict(docs, selected, facet.name)
+        )
+        for facet in facets
+    }

@@ -1,0 +1,1 @@
+"""The user's query: syntax (:mod:`.syntax`), then synonyms (:mod:`.synonyms`)."""

@@ -1,0 +1,1 @@
+"""``@changes``: the change feed, at the site root or on a folder."""

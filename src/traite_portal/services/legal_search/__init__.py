@@ -1,0 +1,1 @@
+"""GET ``@legal-search``: the legal search as JSON."""

@@ -1,0 +1,32 @@
+"""GET ``<site>/@legal-search?q=…``: items with snippets, facets, the jump target.
+
+Parameters: ``q``, ``sort_on`` (relevance, date, measure), ``b_start``,
+``b_size`` and one per facet (``type``, ``chapter``…, repeatable). A query
+that cannot run gets a 400 with a French message, never a 500.
+"""
+
+from plone.restapi.services import Service
+from traite_portal.search.params import read_params
+from traite_portal.search.params import SearchInputError
+from traite_portal.search.pipeline import legal_search
+from traite_portal.search.query.syntax import QuerySyntaxError
+from traite_portal.search.serialize import serialize_answer
+from zope.i18n import translate
+
+
+class LegalSearchGet(Service):
+    """The legal search, the same pipeline as the page ``@@recherche``."""
+
+    def reply(self) -> dict:
+        try:
+            answer = legal_search(read_params(self.request.form))
+        except (SearchInputError, QuerySyntaxError) as error:
+            self.request.response.setStatus(400)
+            return {
+                "error": {
+                    "type": "BadRequest",
+                    "message": translate(error.message, context=self.request),
+                }
+            }
+        endpoint = f"{self.context.absolute_url()}/@legal-search"
+        return serialize_answer(answer, self.request, endpoint)
