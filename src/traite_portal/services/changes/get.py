@@ -140,6 +140,7 @@ GONE = _(
 )
 BAD_SIZE = _(
     "error_changes_bad_size",
-    default="Le paramètre « b_size » doit être un nombre entier entre 1 et "
-    f"{MAX_SIZE}.",
+    default="Le paramètre « b_size » doit être un nombre entier entre 1 et ${max}.",
+    # A mapping, not an f-string: i18ndude (make i18n) reads plain strings only.
+    mapping={"max": MAX_SIZE},
 )
