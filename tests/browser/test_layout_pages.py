@@ -60,3 +60,25 @@ class TestMeasureLayout(InCorpusSite):
         assert official["y"] + official["height"] <= proposals["y"]
         assert abs(official["x"] - proposals["x"]) < 2
         assert official["x"] + official["width"] <= 360
+
+
+class TestDashboardLayout(InCorpusSite):
+    @pytest.mark.parametrize("width", WIDTHS)
+    def test_table_needs_no_scroll(self, open_page, site, width):
+        """Every column in view: side by side at 1280 px, one card per
+        measure at 360 px; the scrolling region is only a fallback."""
+        portal, _persons = site
+        with open_page(width=width) as page:
+            page.goto(portal["plan-action-2010"].absolute_url())
+            region = page.locator(".traite-table-scroll")
+            overflow = region.evaluate("r => r.scrollWidth - r.clientWidth")
+            cells = page.locator("#traite-measures tbody tr").first.locator("td")
+            tops = cells.evaluate_all(
+                "cells => cells.map(c => Math.round(c.getBoundingClientRect().top))"
+            )
+        assert overflow <= 0
+        if width >= 992:
+            assert len(set(tops)) == 1  # one row of cells
+        else:
+            assert tops == sorted(tops)
+            assert len(set(tops)) == len(tops)  # one cell under the other
