@@ -27,7 +27,7 @@ TEST_WORKERS ?= auto
 
 .PHONY: help
 help: ## Show the commands
-	@grep -E '^[a-z][a-z.-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
+	@grep -E '^[a-z][a-z0-9.-]*:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

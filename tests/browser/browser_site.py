@@ -7,6 +7,7 @@ it and never downloads a browser of its own. Screenshots go under
 
 from pathlib import Path
 from plone import api
+from traite_portal.commands.setup_site import SITE_ANSWERS
 from traite_portal.corpus.bodies import BODIES
 from traite_portal.corpus.loader import COLLECTIF
 from traite_portal.groups import association_group_id
@@ -90,9 +91,16 @@ def people(portal) -> dict[str, str]:
     an editor of the ministry leading ``ministry_measure``; committed."""
     plan = portal["plan-action-2010"]
     _measure, editors = ministry_measure(plan)
-    # French, as `make start` creates the site (the test layer's is English).
-    api.portal.set_registry_record("plone.available_languages", ["fr"])
-    api.portal.set_registry_record("plone.default_language", "fr")
+    # French, titled and in Paris time, as `make start` creates the site
+    # (the test layer's is an English « Plone site » in UTC).
+    language = SITE_ANSWERS["default_language"]
+    api.portal.set_registry_record("plone.available_languages", [language])
+    api.portal.set_registry_record("plone.default_language", language)
+    api.portal.set_registry_record("plone.site_title", SITE_ANSWERS["title"])
+    api.portal.set_registry_record(
+        "plone.portal_timezone", SITE_ANSWERS["portal_timezone"]
+    )
+    portal.setTitle(SITE_ANSWERS["title"])
     # The association groups of the associations the import registered, as
     # the site's administrators (and `make demo`) have them created.
     ensure_groups()

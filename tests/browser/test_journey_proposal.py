@@ -23,6 +23,19 @@ def transition(page, label: str, state: str) -> None:
     page.locator("#plone-contentmenu-workflow > a").filter(has_text=state).wait_for()
 
 
+def write_in_editor(page, text: str) -> None:
+    """Types into TinyMCE once it is ready: text filled in before it has
+    initialised is lost, and the form then says the field is required."""
+    page.wait_for_function(
+        "() => window.tinymce && tinymce.activeEditor"
+        " && tinymce.activeEditor.initialized"
+    )
+    page.frame_locator(".tox-edit-area iframe").locator("body").fill(text)
+    page.wait_for_function(
+        "t => tinymce.activeEditor.getContent({format: 'text'}).includes(t)", arg=text
+    )
+
+
 def share_label() -> str:
     """The French title of the workflow's « share » transition (asked, not typed)."""
     tool = api.portal.get_tool("portal_workflow")
@@ -42,8 +55,7 @@ class TestProposalJourney(InCorpusSite):
             ).click()
             page.get_by_label("Titre").fill(TITLE)
             page.locator("#form-widgets-kind").select_option(label="Ajout")
-            editor = page.frame_locator(".tox-edit-area iframe").locator("body")
-            editor.fill(TEXT)
+            write_in_editor(page, TEXT)
             screenshot(page, "journey-proposal-1-draft-form")
             page.get_by_role("button", name="Enregistrer").click()
             page.locator("h1", has_text=TITLE).wait_for()
