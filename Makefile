@@ -130,8 +130,12 @@ akn-export-all: install instance ## Bulk Akoma Ntoso 3.0 export: each plan and e
 akn-import: install instance ## Import Akoma Ntoso 3.0 files, one transaction (AKN_FILES="a.xml b.xml"; server stopped)
 	$(OWNER_ONLY) $(BIN)/traite-akn-import -c $(ZOPE_CONF) -s $(SITE) $(AKN_FILES)
 
+.PHONY: chromium
+chromium: ## Install Debian's Chromium for the browser tests (as root; quick when present)
+	bash scripts/chromium.sh
+
 .PHONY: test
-test: install ## Run the whole test suite
+test: install chromium ## Run the whole test suite (the browser tests need Chromium)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 .PHONY: bench

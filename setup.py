@@ -72,6 +72,8 @@ setup(
             "ruff",
             "pypdf",
             "i18ndude",
+            "playwright",
+            "axe-playwright-python",
             "PyYAML",
         ],
     },

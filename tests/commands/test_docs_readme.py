@@ -63,6 +63,10 @@ class TestMakeTargets:
         assert "Creations per second" in result.stdout
         assert "TextLibrary (unordered)" in result.stdout
         assert "Classic UI page of one text among 20 siblings" in result.stdout
+        # The library benchmark: a row for 35 texts, then one for 60.
+        assert "Library of N legal texts" in result.stdout
+        sizes = [row.split("|")[0].strip() for row in result.stdout.splitlines()]
+        assert [size for size in sizes if size in ("35", "60")] == ["35", "60"]
 
 
 class TestInstance:

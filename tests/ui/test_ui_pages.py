@@ -2,6 +2,7 @@
 shows readable titles and none of Dexterity's internal fields."""
 
 from plone import api
+from traite_portal.testing import CORPUS_FUNCTIONAL_TESTING
 from ui_site import add_member
 from ui_site import content_text
 from ui_site import fetch
@@ -34,6 +35,9 @@ def _one_url(portal_type: str) -> str | None:
 
 @pytest.mark.parametrize("who", ["anonymous", "member"])
 class TestEveryPage:
+    # Naming the layer keeps the corpus site for every class (one import).
+    layer = CORPUS_FUNCTIONAL_TESTING
+
     def test_each_type_page(self, site, who):
         portal, credentials = site
         auth = credentials if who == "member" else None
@@ -79,6 +83,9 @@ class TestEveryPage:
 
 
 class TestTitles:
+    # Naming the layer keeps the corpus site for every class (one import).
+    layer = CORPUS_FUNCTIONAL_TESTING
+
     def test_measure_page_title_and_navigation(self, site):
         portal, _credentials = site
         response = fetch(f"{portal.absolute_url()}/plan-action-2010/chapitre-4")
@@ -105,9 +112,27 @@ class TestTitles:
         assert "Collectif « Ensemble contre la traite des êtres humains »" in meta
         assert "Remarque" in meta or "Amendement" in meta or "Ajout" in meta
         assert "Validée" in meta
+        # Imported proposals have no saved version: « Version initiale ».
+        assert "Version initiale" in meta
         assert page.xpath('//a[@rel="prev"]')[0].get("href").endswith("mesure-11")
         assert page.xpath('//a[@rel="next"]')[0].get("href").endswith("mesure-13")
         assert page.xpath('//*[@id="implementation-status-timeline"]')
+
+    def test_measure_relations_not_repeated(self, site):
+        """The relations block below the page leaves out the cited texts,
+        implementing texts and proposals the measure page lists already."""
+        portal, _credentials = site
+        url = f"{portal.absolute_url()}/plan-action-2010/chapitre-4/mesure-12"
+        page = html(fetch(url))
+        listed = set(
+            page.xpath(
+                '//div[@class="traite-side-by-side"]//a/@href'
+                ' | //section[@aria-labelledby="texts-title"]//a/@href'
+            )
+        )
+        assert listed
+        below = set(page.xpath('//*[@id="traite-relations"]//a/@href'))
+        assert below & listed == set()
 
     def test_legal_text_identifiers_link_to_sources(self, site):
         portal, _credentials = site

@@ -2,6 +2,7 @@
 
 from plone import api
 from traite_portal.browser.permalinks import PERMALINKS
+from traite_portal.testing import CORPUS_FUNCTIONAL_TESTING
 from ui_site import fetch
 from ui_site import html
 
@@ -45,6 +46,9 @@ def _nor(portal) -> tuple[str, str]:
 
 
 class TestPermalinks:
+    # Naming the layer keeps the corpus site for every class (one import).
+    layer = CORPUS_FUNCTIONAL_TESTING
+
     def test_every_kind_is_tested(self):
         assert set(KNOWN) == set(PERMALINKS)
 
@@ -67,6 +71,9 @@ class TestPermalinks:
 
 
 class TestLibraries:
+    # Naming the layer keeps the corpus site for every class (one import).
+    layer = CORPUS_FUNCTIONAL_TESTING
+
     def test_root_library_lists_every_text_in_batches(self, portal):
         response = fetch(f"{portal.absolute_url()}/textes")
         page = html(response)

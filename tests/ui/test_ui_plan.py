@@ -6,10 +6,13 @@ from io import BytesIO
 from openpyxl import load_workbook
 from plone import api
 from pypdf import PdfReader
+from traite_portal.ministries.history import ANNOTATION_KEY
 from traite_portal.ministries.history import set_status
 from traite_portal.plan.columns import COLUMNS
+from traite_portal.testing import CORPUS_FUNCTIONAL_TESTING
 from ui_site import fetch
 from ui_site import html
+from zope.annotation.interfaces import IAnnotations
 
 import csv
 import io
@@ -28,6 +31,9 @@ def _rows(response) -> list:
 
 
 class TestDashboard:
+    # Naming the layer keeps the corpus site for every class (one import).
+    layer = CORPUS_FUNCTIONAL_TESTING
+
     def test_all_measures_with_every_column(self, plan):
         response = fetch(plan.absolute_url())
         assert response.status_code == 200
@@ -84,8 +90,33 @@ class TestDashboard:
         )
         assert "En cours" not in report.xpath("//tbody/tr[12]")[0].text_content()
 
+    def test_day_of_a_change_is_the_sites_day(self, plan):
+        """A change stored at 22:30 UTC on 31 March 2012 happened on 1 April in
+        Paris: the dashboard and the report both date it in the site's zone."""
+        measure = plan["chapitre-4"]["mesure-12"]
+        api.portal.set_registry_record("plone.portal_timezone", "Europe/Paris")
+        with api.env.adopt_roles(["Manager"]):
+            set_status(measure, "in_progress", "Décret publié.")
+        # The stored entry itself (docs/ministries.md, « Storage »), dated back.
+        stored = IAnnotations(measure)[ANNOTATION_KEY]["history"]
+        stored[-1] = {**stored[-1], "date": "2012-03-31T22:30:00+00:00"}
+        transaction.commit()
+        url = plan.absolute_url()
+        before = _rows(fetch(url, date="2012-03-31"))[11]
+        assert before.get("data-status") == "not_started"
+        after = _rows(fetch(url, date="2012-04-01"))[11]
+        assert after.get("data-status") == "in_progress"
+        assert "01/04/2012" in after.text_content()
+        report = html(fetch(f"{url}/@@rapport-de-suivi", date="2012-04-01"))
+        assert "01/04/2012" in report.xpath("//tbody/tr[12]")[0].text_content()
+        earlier = html(fetch(f"{url}/@@rapport-de-suivi", date="2012-03-31"))
+        assert "En cours" not in earlier.xpath("//tbody/tr[12]")[0].text_content()
+
 
 class TestExports:
+    # Naming the layer keeps the corpus site for every class (one import).
+    layer = CORPUS_FUNCTIONAL_TESTING
+
     def test_csv(self, plan):
         response = fetch(f"{plan.absolute_url()}/@@mesures.csv", chapitre="4")
         assert response.headers["Content-Type"].startswith("text/csv")

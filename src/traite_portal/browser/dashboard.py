@@ -30,6 +30,9 @@ class DashboardView(PlanData):
 
     def __call__(self):
         self.update()
+        # Eleven columns need the page's whole width: no navigation portlets.
+        self.request.set("disable_plone.leftcolumn", True)
+        self.request.set("disable_plone.rightcolumn", True)
         return self.index()
 
     def columns(self) -> list[dict]:

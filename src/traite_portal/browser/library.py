@@ -1,7 +1,8 @@
 """Library pages: sortable, filterable tables of legal texts, one batch at a time.
 
-Every listing is one catalog query sorted on an index and limited to the batch
-(``b_start``/``b_size``): the page costs the same with 35 texts or 30,000.
+Every listing is one catalog query whose batch is taken by walking the sort
+index (``listing.sorted_batch``): the page costs the same with 35 texts or
+30,000.
 """
 
 from plone import api
@@ -9,6 +10,7 @@ from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from traite_portal import _
 from traite_portal.corpus.library import SECTIONS
+from traite_portal.listing.sorted_batch import sorted_batch
 from urllib.parse import urlencode
 from zope.i18n import translate
 
@@ -71,10 +73,6 @@ class LibraryView(BrowserView):
             "portal_type": [self.portal_type]
             if self.portal_type
             else list(LEGAL_TYPES),
-            "sort_on": SORTS[self.sort],
-            "sort_order": "descending" if self.descending else "ascending",
-            "b_start": self.b_start,
-            "b_size": BATCH_SIZE,
         }
         if self.year:
             query["legal_date"] = {
@@ -84,7 +82,14 @@ class LibraryView(BrowserView):
         return query
 
     def batch(self) -> Batch:
-        results = api.portal.get_tool("portal_catalog").searchResults(**self.query())
+        results = sorted_batch(
+            api.portal.get_tool("portal_catalog"),
+            self.query(),
+            SORTS[self.sort],
+            self.descending,
+            self.b_start,
+            BATCH_SIZE,
+        )
         return Batch(results, BATCH_SIZE, self.b_start)
 
     def rows(self, batch) -> list[dict]:

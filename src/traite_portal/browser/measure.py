@@ -66,5 +66,10 @@ class MeasureView(BrowserView):
         )
         return viewable(r.from_object for r in relations)
 
+    def listed_urls(self) -> set[str]:
+        """What the page lists itself: the relations viewlet leaves them out."""
+        items = self.cited() + self.implementing() + self.proposals()
+        return {item["url"] for item in items}
+
     def today(self) -> str:
         return date.today().strftime("%d/%m/%Y")

@@ -20,13 +20,20 @@ LABELS = {
 
 
 class RelationsViewlet(ViewletBase):
-    """Outgoing and incoming typed relations the current user may see."""
+    """Outgoing and incoming typed relations the current user may see, less
+    those the page lists already (``listed_urls()`` of the page's view)."""
 
-    def _visible(self, relations, end: str) -> list[dict]:
+    def _listed(self) -> set[str]:
+        listed = getattr(self.view, "listed_urls", None)
+        return listed() if callable(listed) else set()
+
+    def _visible(self, relations, end: str, listed: set[str]) -> list[dict]:
         items = []
         for relation in relations:
             obj = getattr(relation, end, None)
             if obj is None or not api.user.has_permission("View", obj=obj):
+                continue
+            if obj.absolute_url() in listed:
                 continue
             items.append(
                 {
@@ -39,18 +46,21 @@ class RelationsViewlet(ViewletBase):
 
     def groups(self) -> list[dict]:
         groups = []
+        listed = self._listed()
         for name, (outgoing, incoming) in LABELS.items():
             out = self._visible(
                 api.relation.get(
                     source=self.context, relationship=name, unrestricted=True
                 ),
                 "to_object",
+                listed,
             )
             back = self._visible(
                 api.relation.get(
                     target=self.context, relationship=name, unrestricted=True
                 ),
                 "from_object",
+                listed,
             )
             if out:
                 groups.append({"label": outgoing, "entries": out, "id": f"{name}-out"})

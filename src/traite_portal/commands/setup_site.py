@@ -24,21 +24,24 @@ import sys
 import transaction
 
 
+# The answers `make site` gives the distribution's form, besides the site id
+# (the browser tests give their site the same).
+SITE_ANSWERS = {
+    "title": "Traite des êtres humains : textes et plan d'action",
+    "description": "Plan d'action national de 2010, propositions du Collectif "
+    "« Ensemble contre la traite des êtres humains » et textes juridiques.",
+    "default_language": "fr",
+    "portal_timezone": "Europe/Paris",
+}
+
+
 def create_site(app, site_id: str, import_corpus: bool = True):
     """Create the site through our distribution unless it exists."""
     from plone.distribution.api import site as site_api
 
     if site_id in app.objectIds():
         return None
-    answers = {
-        "site_id": site_id,
-        "title": "Traite des êtres humains : textes et plan d'action",
-        "description": "Plan d'action national de 2010, propositions du Collectif "
-        "« Ensemble contre la traite des êtres humains » et textes juridiques.",
-        "default_language": "fr",
-        "portal_timezone": "Europe/Paris",
-        "import_corpus": import_corpus,
-    }
+    answers = {"site_id": site_id, **SITE_ANSWERS, "import_corpus": import_corpus}
     return site_api.create(app, "traite", answers)
 
 

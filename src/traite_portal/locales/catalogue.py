@@ -52,6 +52,9 @@ def french(catalog):
     """The catalogue with each message translated by its French default."""
     for msgid, entry in catalog.items():
         entry.msgstr = catalog.getDefault(msgid) or msgid
+        # No « file:line » references: they change with every template edit,
+        # so parallel branches would all rewrite (and conflict on) the file.
+        entry.references = []
     catalog.commentary_header = [
         " French catalogue of traite_portal, written by `make i18n`: edit the",
         " defaults in the code and templates, then run it again.",

@@ -1,15 +1,33 @@
-"""A measure's implementation status on a given day, from its timeline."""
+"""A measure's implementation status on a given day, from its timeline.
+
+Entries are stored in UTC; their day is the day in the site's time zone
+(``plone.portal_timezone``), as the report and the timeline show it.
+"""
 
 from datetime import date
 from datetime import datetime
+from plone import api
 from traite_portal.ministries.history import current_status
 from traite_portal.ministries.history import history
 from traite_portal.notifications.overdue import FINISHED_STATUSES
+from zoneinfo import ZoneInfo
 
 
-def _day(entry: dict) -> date | None:
+def site_zone() -> ZoneInfo | None:
+    """The site's time zone; ``None`` (UTC kept) for a site without one."""
+    zone = api.portal.get_registry_record("plone.portal_timezone", default=None)
+    return ZoneInfo(zone) if zone else None
+
+
+def local_moment(iso: str, zone: ZoneInfo | None) -> datetime:
+    """A stored UTC moment in ``zone``."""
+    moment = datetime.fromisoformat(iso)
+    return moment.astimezone(zone) if zone else moment
+
+
+def _day(entry: dict, zone: ZoneInfo | None) -> date | None:
     try:
-        return datetime.fromisoformat(entry["date"]).date()
+        return local_moment(entry["date"], zone).date()
     except (TypeError, ValueError):
         return None
 
@@ -21,12 +39,13 @@ def status_on(measure, day: date | None) -> tuple[str | None, date | None]:
     measure had that change's previous status (``None`` when never known).
     """
     entries = history(measure)
+    zone = site_zone() if entries else None
     if day is None:
-        last = _day(entries[-1]) if entries else None
+        last = _day(entries[-1], zone) if entries else None
         return current_status(measure), last
-    past = [e for e in entries if (_day(e) or date.min) <= day]
+    past = [e for e in entries if (_day(e, zone) or date.min) <= day]
     if past:
-        return past[-1]["status"], _day(past[-1])
+        return past[-1]["status"], _day(past[-1], zone)
     if entries:
         return entries[0]["previous"], None
     return current_status(measure), None

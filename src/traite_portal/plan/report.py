@@ -5,8 +5,8 @@ Read by the HTML page and by the PDF, so both say the same thing.
 
 from dataclasses import dataclass
 from datetime import date
-from datetime import datetime
 from traite_portal.ministries.history import history
+from traite_portal.plan.as_of import local_moment
 from traite_portal.plan.rows import MeasureRow
 from traite_portal.plan.rows import status_counts
 from traite_portal.plan.rows import titles
@@ -34,9 +34,7 @@ def _timeline(measure, day: date, request, zone: str | None) -> list[dict]:
     statuses = titles(IMPLEMENTATION_STATUSES, request)
     entries = []
     for entry in history(measure):
-        moment = datetime.fromisoformat(entry["date"])
-        if zone:
-            moment = moment.astimezone(ZoneInfo(zone))
+        moment = local_moment(entry["date"], ZoneInfo(zone) if zone else None)
         if moment.date() > day:
             continue
         entries.append(

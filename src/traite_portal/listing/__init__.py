@@ -1,0 +1,1 @@
+"""Listings of many catalog results, one sorted batch at a time."""
