@@ -54,6 +54,8 @@ setup(
         "pygal",
         "openpyxl",
         "reportlab",
+        # Webhook deliveries (timeouts, connection retries, guarded connections).
+        "requests",
     ],
     extras_require={
         "test": [
@@ -61,7 +63,6 @@ setup(
             "plone.restapi[test]",
             "pytest",
             "pytest-plone",
-            "requests",
             "build",
             "aiosmtpd",
             "ruff",
@@ -76,6 +77,11 @@ setup(
             "traite-import = traite_portal.commands.import_corpus:main",
             "traite-setup = traite_portal.commands.setup_site:main",
             "traite-notify-overdue = traite_portal.commands.notify_overdue:main",
+            "traite-webhooks = traite_portal.commands.webhooks_worker:main",
+        ],
+        # zope.ini's pipeline: the webhooks worker thread of the server.
+        "paste.filter_factory": [
+            "webhooks = traite_portal.webhooks.wsgi:filter_factory",
         ],
     },
 )
