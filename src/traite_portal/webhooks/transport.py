@@ -13,13 +13,13 @@ from traite_portal import _
 from traite_portal.webhooks.hosts import AddressRefused
 from traite_portal.webhooks.hosts import HostPolicy
 from typing import NamedTuple
-from urllib3 import connection
 from urllib3.connection import HTTPConnection
 from urllib3.connection import HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool
 from urllib3.connectionpool import HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError
 from urllib3.exceptions import NewConnectionError
+from urllib3.util import connection
 from urllib3.util.retry import Retry
 from zope.i18n import translate
 from zope.i18nmessageid import Message

@@ -30,6 +30,7 @@ from traite_portal.webhooks.settings import webhook_settings
 from traite_portal.webhooks.signing import signed_headers
 from traite_portal.webhooks.store import get_store
 from traite_portal.webhooks.store import get_subscription
+from traite_portal.webhooks.transport import Outcome
 from traite_portal.webhooks.transport import post
 from types import SimpleNamespace
 from ZODB.POSException import ConflictError
@@ -105,7 +106,11 @@ class Worker:
         """POST one attempt, then record its outcome."""
         policy = HostPolicy(settings.allowed_hosts)
         cap = limit("webhook_response").value
-        outcome = post(url, body, headers, policy, settings.timeout_seconds, cap)
+        try:
+            outcome = post(url, body, headers, policy, settings.timeout_seconds, cap)
+        except Exception:  # a bug here must not stall the webhook: back off
+            logger.exception("webhook %s, delivery %s", subscription_id, number)
+            outcome = Outcome(False, None, steps.french(INTERNAL_ERROR))
         logger.info(
             "webhook %s, delivery %s: %s",
             subscription_id, number, outcome.status or outcome.error,
@@ -212,4 +217,8 @@ NOTHING_LEFT = _(
     "webhook_error_nothing_left",
     default="Plus rien à envoyer : le propriétaire ne voit plus ces modifications, "
     "ou le filtre de l'abonnement a changé.",
+)
+INTERNAL_ERROR = _(
+    "webhook_error_internal",
+    default="Erreur interne du portail pendant l'envoi (voir le journal du serveur).",
 )

@@ -5,6 +5,7 @@ from plone import api
 from sync_helpers import create_user
 from sync_helpers import SyncSite
 from sync_http import session_for
+from traite_portal.changelog import consumers
 from traite_portal.webhooks.settings import PREFIX
 from traite_portal.webhooks.store import get_subscription
 from webhooks_receiver import Receiver
@@ -62,6 +63,7 @@ def register(username: str, site_url: str, expected: int = 201, **fields) -> dic
         f"{site_url}/@webhooks", json=body, timeout=60
     )
     assert response.status_code == expected, response.text
+    transaction.abort()  # see what the server committed before writing more
     return response.json()
 
 
@@ -82,3 +84,26 @@ def deliveries(portal, subscription_id: str) -> list:
     transaction.abort()
     subscription = get_subscription(portal, subscription_id)
     return list(subscription.deliveries.values())
+
+
+def settled(portal, *subscription_ids: str) -> bool:
+    """Every change of the log handled by these webhooks (none in flight)."""
+    transaction.abort()
+    log = consumers.log_of(portal)
+    for subscription_id in subscription_ids:
+        subscription = get_subscription(portal, subscription_id)
+        if subscription.current is not None or subscription.resends:
+            return False
+        if consumers.consumer_cursor(portal, subscription.consumer) != log.head:
+            return False
+    return True
+
+
+def received_items(receiver: Receiver, subscription_id: str) -> list[dict]:
+    """Every item delivered to one webhook, in the order received."""
+    return [
+        item
+        for received in receiver.received
+        if received.headers["X-Traite-Subscription"] == subscription_id
+        for item in received.json["items"]
+    ]
