@@ -20,6 +20,8 @@ MAX_REQUEST_BODY_SIZE := $(or $(shell sed -n 's/^max_request_body_size = //p' $(
 endif
 SITE ?= traite
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per core by default; 0 runs in this process.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 
@@ -99,7 +101,7 @@ notify-overdue: install instance ## Mail the ministries about overdue measures (
 
 .PHONY: test
 test: install ## Run the whole test suite
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 .PHONY: bench
 bench: install ## Run the benchmarks under bench/ (prints tables)

@@ -63,6 +63,8 @@ setup(
             "plone.restapi[test]",
             "pytest",
             "pytest-plone",
+            "pytest-xdist",
+            "requests",
             "build",
             "aiosmtpd",
             "ruff",

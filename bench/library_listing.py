@@ -5,8 +5,8 @@ time must not grow with the library. plone.restapi's stock folder listing
 (sorted by position, not cut) is timed beside ours for comparison.
 """
 
-from bench.large_containers import _setup_layers
-from bench.large_containers import _teardown_layers
+from bench.layers import set_up
+from bench.layers import tear_down
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -68,7 +68,7 @@ def _measure(library, request) -> dict[str, float]:
 
 def main() -> int:
     layer = INTEGRATION_TESTING
-    _setup_layers(layer)
+    set_up(layer)
     portal = layer["portal"]
     request = layer["request"]
     alsoProvides(request, IBrowserLayer)
@@ -87,5 +87,5 @@ def main() -> int:
     print("-" * (11 + 23 * len(names)))
     for size, row in results.items():
         print(f"{size:>8} | " + " | ".join(f"{row[n]:>20.1f}" for n in names))
-    _teardown_layers(layer)
+    tear_down(layer)
     return 0

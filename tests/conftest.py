@@ -46,3 +46,26 @@ def create_measure():
             return api.content.create(chapter, "Measure", **values)
 
     return create
+
+
+# Folders whose tests share files of the project (var/, build/, dist/, the
+# instance that `make` targets create): one worker runs each of them whole.
+_SERIAL_FOLDERS = ("commands", "packaging")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Group tests for pytest-xdist's ``--dist loadgroup``.
+
+    A module's tests stay on one worker (its layer is set up once there);
+    the folders in ``_SERIAL_FOLDERS`` run whole on one worker.
+    """
+    tests_root = config.rootpath / "tests"
+    for item in items:
+        try:
+            relative = item.path.relative_to(tests_root)
+        except ValueError:
+            continue
+        group = str(relative)
+        if relative.parts[0] in _SERIAL_FOLDERS:
+            group = relative.parts[0]
+        item.add_marker(pytest.mark.xdist_group(group))

@@ -36,7 +36,7 @@ def _bad(name: str, value, expected: Message | str) -> Message:
     )
 
 
-def _count_error(name: str, value, minimum: int) -> Message | None:
+def count_error(name: str, value, minimum: int) -> Message | None:
     try:
         number = int(value)
     except (TypeError, ValueError):
@@ -69,7 +69,7 @@ def _index_error(catalog, name: str, value) -> Message | None:
     index = catalog._catalog.getIndex(index_name)  # wrapped: finds its lexicon
     kind = index.meta_type
     if option in INTEGER_OPTIONS:
-        return _count_error(name, value, -1)
+        return count_error(name, value, -1)
     if kind in DATE_INDEXES and option in ("", "query"):
         if not _is_date(value):
             return _bad(name, value, "une date (AAAA-MM-JJ)")
@@ -105,7 +105,7 @@ def search_parameter_errors(form: dict) -> list[Message]:
     for name, value in form.items():
         for item in _values(value):
             if name in PAGING:
-                error = _count_error(name, item, PAGING[name])
+                error = count_error(name, item, PAGING[name])
             elif name == "sort_on":
                 error = _sort_error(catalog, item)
             else:
@@ -143,7 +143,7 @@ def common_errors(form: dict) -> list[Message]:
         for item in _values(form.get(name, [])):
             if name == "version" and item == "current":
                 continue
-            error = _count_error(name, item, minimum)
+            error = count_error(name, item, minimum)
             if error is not None:
                 return [error]
     return []

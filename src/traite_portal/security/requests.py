@@ -1,11 +1,12 @@
 """Check a REST request's input before the service runs (after traversal).
 
-One place for every service, the core ones included: the JSON body is read
-safely (``json_body``), then checked against the service's table entry
-(``service_bodies``), a content write against the item's schemas
-(``content_bodies``), a search's query string against the catalog
-(``query_params``). A problem is a 400 with a French message; nothing has
-been written yet.
+One place for every service, the core ones included: the path segments after
+the service's name (``service_paths``), the JSON body read safely
+(``json_body``), then checked against the service's table entry
+(``service_bodies``) and the site (``service_values``), a content write
+against the item's schemas (``content_bodies``), a search's query string
+against the catalog (``query_params``). A problem is a 400 with a French
+message; nothing has been written yet.
 """
 
 from plone.dexterity.interfaces import IDexterityContainer
@@ -20,7 +21,10 @@ from traite_portal.security.limits import limit
 from traite_portal.security.limits import limit_message
 from traite_portal.security.query_params import parameter_errors
 from traite_portal.security.service_bodies import body_error
+from traite_portal.security.service_paths import path_error
+from traite_portal.security.service_values import value_errors
 from zExceptions import BadRequest
+from zExceptions import MethodNotAllowed
 from zope.i18n import translate
 
 
@@ -29,13 +33,6 @@ BODY_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
 NOT_JSON = ("application/offset+octet-stream", *FORMS)
 DEPTH_ERROR = "traite_portal.security.depth_error"
-# Services that need an id after their name (``@users/<id>``).
-NEED_PATH_PARAMETER = {
-    ("DELETE", "@users"),
-    ("PATCH", "@users"),
-    ("DELETE", "@groups"),
-    ("PATCH", "@groups"),
-}
 
 
 def service_of(published) -> tuple[str, str] | None:
@@ -56,14 +53,6 @@ def _looks_like_json(request, body: bytes) -> bool:
     if content_type.lower() in NOT_JSON:
         return False
     return "json" in content_type.lower() or body.lstrip()[:1] in (b"{", b"[")
-
-
-def missing_path_parameter(name: str):
-    return _(
-        "error_missing_path_parameter",
-        default="Identifiant manquant dans l'adresse : ${name}/<identifiant>.",
-        mapping={"name": name},
-    )
 
 
 def _refuse(errors, request) -> None:
@@ -114,23 +103,35 @@ def guard_json_depth(site, event) -> None:
 
 def _check_body(request, published, method: str, name: str) -> None:
     body = _body(request)
-    if not body.strip():
-        # plone.restapi reads an empty body as {}: check that against the table.
-        error = body_error(method, name, {})
-        if error is not None:
-            _refuse([error], request)
+    params = getattr(published, "params", None) or ()
+    if body.strip() and not _looks_like_json(request, body):
         return
-    if not _looks_like_json(request, body):
-        return
-    data = parse_json_body(body, request)
-    error = body_error(method, name, data)
+    # plone.restapi reads an empty body as {}: check that against the table.
+    data = parse_json_body(body, request) if body.strip() else {}
+    error = body_error(method, name, data, params)
     if error is not None:
         _refuse([error], request)
+    errors = value_errors(method, name, published.context, data, params)
+    if errors:
+        _refuse(errors, request)
+    if not body.strip():
+        return
     adding = _content_write(published.context, method, name)
     if adding is not None:
         errors = content_write_errors(published.context, data, adding)
         if errors:
             _refuse(errors, request)
+
+
+def refuse_deleting_the_site(published, request) -> None:
+    """``DELETE`` on the site root would remove the whole portal (plone.restapi
+    deletes any ``IContentish``, and the site root is one): 405."""
+    if ISiteRoot.providedBy(published.context):
+        message = _(
+            "error_delete_site",
+            default="Le portail lui-même ne peut pas être supprimé par l'API REST.",
+        )
+        raise MethodNotAllowed(translate(message, context=request))
 
 
 def check_rest_input(event) -> None:
@@ -145,8 +146,11 @@ def check_rest_input(event) -> None:
     if service is None:
         return
     method, name = service
-    if service in NEED_PATH_PARAMETER and not getattr(published, "params", None):
-        _refuse([missing_path_parameter(name)], request)
+    if (method, name) == ("DELETE", ""):
+        refuse_deleting_the_site(published, request)
+    error = path_error(method, name, getattr(published, "params", None))
+    if error is not None:
+        _refuse([error], request)
     errors = parameter_errors(method, name, published.context, dict(request.form))
     if errors:
         _refuse(errors, request)

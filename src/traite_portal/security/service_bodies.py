@@ -8,7 +8,7 @@ Only the keys a service reads are described; others are left alone.
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
-from traite_portal import _
+from traite_portal.security.schema_messages import schema_error_message
 from zope.i18nmessageid import Message
 
 
@@ -18,6 +18,11 @@ COUNT = {"type": "integer", "minimum": 0, "maximum": 2**31}
 SIZE = {"type": "integer", "minimum": 1, "maximum": 2**31}
 FLAG = {"type": ["boolean", "integer", "string"]}
 NAMES = {"anyOf": [STRING, {"type": "array", "items": STRING}]}
+IDS = {"type": "array", "items": STRING, "minItems": 1}
+PRESSED = {"const": True}
+# plone.restapi's PATCH @content-rules presses one button of Plone's form
+# (its message is unset otherwise: a 500) or moves one rule.
+RULE_BUTTONS = ("Enable", "Disable", "Bubble", "NoBubble")
 
 # (HTTP method, service name) → schema of its body.
 BODIES = {
@@ -119,76 +124,85 @@ BODIES = {
         "type": "object",
         "properties": {"login": STRING, "password": STRING},
     },
-}
-
-JSON_TYPES = {
-    "string": "un texte",
-    "integer": "un nombre entier",
-    "number": "un nombre",
-    "boolean": "true ou false",
-    "array": "une liste",
-    "object": "un objet",
+    ("PATCH", "@content-rules"): {
+        "type": "object",
+        "properties": {
+            "operation": {"enum": ["move_up", "move_down"]},
+            "rule_id": STRING,
+            "rule_ids": IDS,
+            **{f"form.button.{button}": PRESSED for button in RULE_BUTTONS},
+        },
+        "anyOf": [
+            {"required": ["operation", "rule_id"]},
+            *(
+                {"required": [f"form.button.{button}", "rule_ids"]}
+                for button in RULE_BUTTONS
+            ),
+        ],
+    },
+    ("DELETE", "@content-rules"): {
+        "type": "object",
+        "required": ["rule_ids"],
+        "properties": {"rule_ids": IDS},
+    },
+    # Ids as GET @transactions gives them (base64, then a date and a path).
+    ("PATCH", "@transactions"): {
+        "type": "object",
+        "required": ["transaction_ids"],
+        "properties": {"transaction_ids": IDS},
+    },
+    # Record name → new value; each is checked against the registry
+    # (``service_values``).
+    ("PATCH", "@registry"): {"type": "object", "minProperties": 1},
+    ("POST", "@relations"): {
+        "type": "object",
+        "required": ["items"],
+        "properties": {
+            "items": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "required": ["source", "target", "relation"],
+                    "properties": {
+                        "source": STRING,
+                        "target": STRING,
+                        "relation": STRING,
+                    },
+                },
+            }
+        },
+    },
+    # ``@relations/rebuild`` reads another body than ``@relations``.
+    ("POST", "@relations/rebuild"): {
+        "type": "object",
+        "properties": {"flush": BOOLEAN},
+    },
 }
 
 _VALIDATORS = {key: Draft202012Validator(schema) for key, schema in BODIES.items()}
 
 
-def _where(error) -> str:
-    path = "".join(
-        f"[{part}]" if isinstance(part, int) else f".{part}"
-        for part in error.absolute_path
-    )
-    return path.lstrip(".") or "corps"
+def _validator(method: str, service: str, params) -> Draft202012Validator | None:
+    """The service's entry, or that of its first path parameter
+    (``@relations/rebuild``)."""
+    if params:
+        validator = _VALIDATORS.get((method, f"{service}/{params[0]}"))
+        if validator is not None:
+            return validator
+    return _VALIDATORS.get((method, service))
 
 
-def _message(error) -> Message:
-    where = _where(error)
-    if error.validator == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else ""
-        return _(
-            "error_body_required",
-            default="Corps de la requête invalide : « ${key} » est obligatoire "
-            "(dans « ${where} »).",
-            mapping={"key": missing, "where": where},
-        )
-    if error.validator == "type":
-        expected = error.validator_value
-        names = [
-            JSON_TYPES[t]
-            for t in (expected if isinstance(expected, list) else [expected])
-        ]
-        return _(
-            "error_body_type",
-            default="Corps de la requête invalide : « ${where} » doit être "
-            "${expected}.",
-            mapping={"where": where, "expected": " ou ".join(names)},
-        )
-    if error.validator in ("minimum", "maximum"):
-        return _(
-            "error_body_range",
-            default="Corps de la requête invalide : « ${where} » hors limites "
-            "(entre ${minimum} et ${maximum}).",
-            mapping={
-                "where": where,
-                "minimum": error.schema.get("minimum", ""),
-                "maximum": error.schema.get("maximum", ""),
-            },
-        )
-    return _(
-        "error_body_invalid",
-        default="Corps de la requête invalide : « ${where} » n'a pas la forme "
-        "attendue.",
-        mapping={"where": where},
-    )
-
-
-def body_error(method: str, service: str, data) -> Message | None:
+def body_error(method: str, service: str, data, params=()) -> Message | None:
     """The first shape error of ``data`` for the service, or ``None``."""
-    validator = _VALIDATORS.get((method, service))
+    validator = _validator(method, service, params)
     if validator is None:
         return None
-    error = best_match(validator.iter_errors(data))
-    return None if error is None else _message(error)
+    errors = list(validator.iter_errors(data))
+    # Which keys are missing says more than the first branch's first key.
+    alternatives = [e for e in errors if e.validator == "anyOf" and not e.path]
+    error = alternatives[0] if alternatives else best_match(errors)
+    return None if error is None else schema_error_message(error)
 
 
 def described_services() -> list[tuple[str, str]]:
