@@ -15,7 +15,7 @@ from traite_portal.coediting.etag import digest_etag
 from traite_portal.coediting.etag import if_match_fails
 from traite_portal.coediting.etag import MalformedPrecondition
 from traite_portal.security.errors import MESSAGES
-from traite_portal.security.requests import missing_path_parameter
+from traite_portal.security.service_paths import path_error
 from traite_portal.webhooks import manage
 from traite_portal.webhooks.serialize import subscription_json
 from traite_portal.webhooks.store import Subscription
@@ -115,7 +115,7 @@ def etag(subscription: Subscription) -> str:
     return digest_etag([subscription.id, str(subscription.serial)])
 
 
-MISSING_ID = missing_path_parameter("@webhooks")
+MISSING_ID = path_error("PATCH", "@webhooks", ())
 NOT_AN_OBJECT = MESSAGES["plone.restapi.exceptions.DeserializationError"]
 BAD_IF_MATCH = _(
     "error_webhook_if_match_malformed",
