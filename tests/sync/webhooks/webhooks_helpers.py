@@ -67,6 +67,14 @@ def register(username: str, site_url: str, expected: int = 201, **fields) -> dic
     return response.json()
 
 
+def error_message(response) -> str:
+    """The French message of a refusal: the service's own answer
+    (``{"error": {...}}``) or the portal's input check (``{"message": ...}``),
+    as plone.restapi's services and its error view answer."""
+    data = response.json()
+    return data.get("message") or data["error"]["message"]
+
+
 def wait_until(predicate, timeout: float = 30, step: float = 0.1):
     """The first true value of ``predicate()`` (it sees what was committed)."""
     deadline = time.monotonic() + timeout
