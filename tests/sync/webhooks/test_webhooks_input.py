@@ -35,7 +35,8 @@ CREATE = [
      "Secret trop court : au moins 16 caractères."),
     ("secret-long", {"url": URL, "secret": "x" * 257},
      "Secret trop long : 257 caractères, au plus 256."),
-    ("secret-list", {"url": URL, "secret": ["x" * 20]}, "« secret » doit être un texte."),
+    ("secret-list", {"url": URL, "secret": ["x" * 20]},
+     "« secret » doit être un texte."),
     ("types-text", {"url": URL, "secret": SECRET, "portal_types": "Document"},
      "« portal_types » doit être une liste de textes."),
     ("types-unknown", {"url": URL, "secret": SECRET, "portal_types": ["Nope"]},
@@ -87,7 +88,7 @@ def test_bad_registration(webhooks_site, case, body, message):
 
 @pytest.mark.parametrize(
     ("case", "body", "message"), CREATE[2:-2], ids=[c[0] for c in CREATE[2:-2]]
-)  # noqa: E501
+)
 def test_bad_change(webhooks_site, case, body, message):
     hook = register("carole", webhooks_site.url, url=webhooks_site.receiver.url)
     before = session_for("carole").get(hook["@id"]).json()
