@@ -86,11 +86,14 @@ class TestAtDelivery:
         assert PRIVATE in delivery.error
         assert receiver.received == []
 
-    def test_redirect_not_followed(self, webhooks_site, worker):
+    @pytest.mark.parametrize("listed", [True, False], ids=["allowed", "not-allowed"])
+    def test_redirect_not_followed(self, webhooks_site, worker, listed):
+        """Neither to an allowed host nor to one outside the list."""
         receiver = webhooks_site.receiver
         elsewhere = Receiver().start()
         try:
-            configure([f"127.0.0.1:{receiver.port}", f"127.0.0.1:{elsewhere.port}"])
+            allowed = [f"127.0.0.1:{receiver.port}"]
+            configure([*allowed, f"127.0.0.1:{elsewhere.port}"] if listed else allowed)
             receiver.answer(*[redirect(elsewhere.url)] * FAST["max_attempts"])
             hook = register("carole", webhooks_site.url, url=receiver.url)
             make_change(webhooks_site.portal)

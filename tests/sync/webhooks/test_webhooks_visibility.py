@@ -79,3 +79,31 @@ def test_owner_without_permission_gets_nothing(webhooks_site, worker):
     transaction.commit()
     (received,) = webhooks_site.receiver.wait_for(1)
     assert [i["path"] for i in received.json["items"]] == ["/public"]
+
+
+def test_delivery_log_is_its_owners(webhooks_site, worker):
+    """The log (and « renvoyer ») of a webhook is its owner's and the site
+    administrators': another account with the permission gets a 404."""
+    portal, site_url = webhooks_site.portal, webhooks_site.url
+    hook = register("carole", site_url, url=webhooks_site.receiver.url)
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(portal, "Document", id="public", title="Public")
+    transaction.commit()
+    (received,) = webhooks_site.receiver.wait_for(1)
+    wait_until(lambda: settled(portal, hook["id"]))
+    log_url = f"{hook['@id']}/deliveries"
+    resend_url = f"{log_url}/{received.delivery}/resend"
+    # bruno, a plain association member, may not manage webhooks at all.
+    assert session_for("bruno").get(log_url, timeout=60).status_code == 401
+    answer = session_for("client").get(log_url, timeout=60)
+    assert answer.status_code == 404, answer.text
+    assert session_for("client").post(resend_url, timeout=60).status_code == 404
+    for username in ("carole", SITE_OWNER_NAME):
+        answer = session_for(username).get(log_url, timeout=60)
+        assert answer.status_code == 200, username
+        (entry,) = answer.json()["items"]
+        assert (entry["id"], entry["status"]) == (received.delivery, "delivered")
+        assert entry["status_title"] == "réussi"
+        assert entry["changes"] == [
+            {"kind": "created", "path": "/public", "UID": entry["changes"][0]["UID"]}
+        ]
