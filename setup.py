@@ -59,6 +59,8 @@ setup(
         "pygal",
         "openpyxl",
         "reportlab",
+        # Webhook deliveries (timeouts, connection retries, guarded connections).
+        "requests",
     ],
     extras_require={
         "test": [
@@ -89,6 +91,11 @@ setup(
             "traite-akn-import = traite_portal.commands.akn_import:main",
             "traite-akn-export = traite_portal.commands.akn_export:main",
             "traite-sync = traite_sync.cli:main",
+            "traite-webhooks = traite_portal.commands.webhooks_worker:main",
+        ],
+        # zope.ini's pipeline: the webhooks worker thread of the server.
+        "paste.filter_factory": [
+            "webhooks = traite_portal.webhooks.wsgi:filter_factory",
         ],
     },
 )

@@ -13,7 +13,8 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "sync.md"
 
 def test_consumer_example_runs(functional):
     portal = functional["portal"]
-    (example,) = re.findall(r"```python\n(.*?)```", DOC.read_text(), re.S)
+    blocks = re.findall(r"```python\n(.*?)```", DOC.read_text(), re.S)
+    (example,) = [block for block in blocks if "register_consumer" in block]
     consumers.register_consumer(portal, "search")
     transaction.commit()
     with api.env.adopt_roles(["Manager"]):

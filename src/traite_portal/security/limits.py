@@ -114,6 +114,49 @@ LIMITS = (
         ),
     ),
     Limit(
+        "webhook_url",
+        2_000,
+        "caractères",
+        "the URL of a webhook (`@webhooks`, panel « Webhooks »)",
+        _(
+            "limit_webhook_url",
+            default="Adresse du webhook trop longue : ${length} caractères, "
+            "au plus ${limit}.",
+        ),
+    ),
+    Limit(
+        "webhook_secret",
+        256,
+        "caractères",
+        "the secret of a webhook (at least 16 characters)",
+        _(
+            "limit_webhook_secret",
+            default="Secret trop long : ${length} caractères, au plus ${limit}.",
+        ),
+    ),
+    Limit(
+        "webhook_subscriptions",
+        20,
+        "abonnements",
+        "webhooks one user owns",
+        _(
+            "limit_webhook_subscriptions",
+            default="Vous avez déjà ${length} webhooks : au plus ${limit} par "
+            "personne. Supprimez-en un d'abord.",
+        ),
+    ),
+    Limit(
+        "webhook_response",
+        65_536,
+        "octets",
+        "what the worker reads of a receiver's answer to a delivery (the rest "
+        "is not read; only the status counts)",
+        _(
+            "limit_webhook_response",
+            default="Réponse du destinataire tronquée à ${limit} octets.",
+        ),
+    ),
+    Limit(
         "index_token",
         64,
         "caractères",

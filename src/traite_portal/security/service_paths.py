@@ -27,6 +27,8 @@ PATHS = {
     ("PATCH", "@users"): ONE_ID,
     ("DELETE", "@groups"): ONE_ID,
     ("PATCH", "@groups"): ONE_ID,
+    ("DELETE", "@webhooks"): ONE_ID,
+    ("PATCH", "@webhooks"): ONE_ID,
     ("POST", "@content-rules"): PathShape(r"[^/]+", "<identifiant de la règle>"),
     ("POST", "@addons"): PathShape(
         r"[^/]+/(install|uninstall|upgrade|import/[^/]+)",

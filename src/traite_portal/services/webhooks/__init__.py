@@ -1,0 +1,1 @@
+"""``@webhooks``: register, list, change and delete webhooks; their delivery log."""
