@@ -26,6 +26,7 @@ from search_servers import ENGINES
 from search_servers import index_site
 from search_servers import require
 from search_servers import use
+from traite_portal.search.backends.server.backend import mark_up
 from traite_portal.search.facets import PUBLIC_STATES
 from traite_portal.search.indexing.outbox import drain
 from traite_portal.search.indexing.target import target_for
@@ -136,7 +137,8 @@ class TestServerPermissions:
 
     def test_unsent_change_is_not_counted(self, site, engine, monkeypatch):
         """A text sent back to draft, the index not told yet (the worker's
-        delay): anonymous neither finds nor counts it."""
+        delay): anonymous neither finds nor counts it; with more unsent
+        changes than ``TRAITE_SEARCH_UNSENT_LIMIT``, the catalog answers."""
         portal = site["portal"]
         serve(site, engine, monkeypatch)
         target = target_for(portal, require(engine))
@@ -154,16 +156,24 @@ class TestServerPermissions:
             api.content.transition(obj=text, transition="reject")
         transaction.commit()
         target.engine.refresh(target.alias)
-        public_there = {"bool": {"filter": [{"ids": {"values": [text.UID()]}}]}}
-        public_there["bool"]["filter"].append(
-            {"term": {"allowedRolesAndUsers": "Anonymous"}}
+        public_there = [
+            {"ids": {"values": [text.UID()]}},
+            {"term": {"allowedRolesAndUsers": "Anonymous"}},
+        ]
+        assert (
+            target.engine.count(target.alias, {"bool": {"filter": public_there}}) == 1
         )
-        assert target.engine.count(target.alias, public_there) == 1
         try:
             answer = search(site, "Anonymous", q=UNSENT)
             assert answer["backend"] == engine
             assert (answer["items_total"], counts(answer)["type"]) == (0, {})
+            # More unsent changes than the limit: the catalog answers.
+            monkeypatch.setenv("TRAITE_SEARCH_UNSENT_LIMIT", "0")
+            answer = search(site, "Anonymous", q=UNSENT)
+            assert answer["backend_status"]["fallback_from"] == engine
+            assert answer["items_total"] == 0
         finally:
+            mark_up(require(engine))
             with api.env.adopt_roles(["Manager"]):
                 api.content.delete(text)
             transaction.commit()

@@ -43,7 +43,7 @@ RETRY_AFTER = float(os.environ.get("TRAITE_SEARCH_RETRY_AFTER", "10"))
 # How long the analysis mode read from the index's _meta is trusted.
 META_TTL = 30.0
 # Above this many unsent changes the index is too far behind: the catalog answers.
-UNSENT_LIMIT = 1000
+UNSENT_LIMIT = "1000"
 _down_until: dict = {}
 _meta: dict = {}
 _lock = threading.Lock()
@@ -144,13 +144,14 @@ class ServerBackend:
 
     def _unsent(self) -> list[str]:
         """UIDs the index holds an older state of (pending in the outbox)."""
+        limit = int(os.environ.get("TRAITE_SEARCH_UNSENT_LIMIT", UNSENT_LIMIT))
         try:
-            changes = pending(self.site, CONSUMER, UNSENT_LIMIT + 1)
+            changes = pending(self.site, CONSUMER, limit + 1)
         except (ChangeLogMissing, UnknownConsumer):
             return []  # no worker feeds this index: nothing to wait for
         except CursorGone as error:
             raise ServerUnavailable("index behind the pruned change log") from error
-        if len(changes) > UNSENT_LIMIT:
+        if len(changes) > limit:
             raise ServerUnavailable(f"{len(changes)}+ changes not indexed yet")
         return sorted({change.uid for change in changes})
 
