@@ -58,7 +58,8 @@ def viewable(portal, subject: str) -> dict:
     with api.env.adopt_user(user=_user(portal, subject)):
         security = getSecurityManager()
         inactive = security.checkPermission("Access inactive portal content", portal)
-        for brain in catalog.unrestrictedSearchResults():
+        site_path = "/".join(portal.getPhysicalPath())
+        for brain in catalog.unrestrictedSearchResults(path=site_path):
             obj = brain._unrestrictedGetObject()
             in_range = obj.effective() <= now <= obj.expires()
             if security.checkPermission("View", obj) and (in_range or inactive):
