@@ -28,9 +28,10 @@ globals().update(
 )
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def create_measure():
-    """Factory: ``create_measure(portal, **fields)`` makes plan/ch/m as Manager.
+    """Factory: ``create_measure(portal, **fields)`` makes plan/ch/m as Manager
+    (session-scoped: a class's or module's site fixture may use it).
 
     The plan is ``plan``, its chapter ``ch`` (number 1) and the measure ``m``
     (number 1 unless ``fields`` says otherwise); returns the measure.

@@ -1,5 +1,11 @@
 """The search-server backend: one search body, one page of UIDs, facet counts.
 
+Items whose last change the indexing worker has not sent yet (pending in the
+outbox) are left out of the answer: the index may still hold their old
+permissions or dates (a retracted item still public there), and leaving
+them out is what keeps the counts from revealing them. When too many are
+pending (the worker catching up after an outage), the catalog answers.
+
 A server that does not answer in time raises :class:`ServerUnavailable`; the
 pipeline then serves the catalog's answer and says so. After a failure the
 server is left alone for ``RETRY_AFTER`` seconds (every search in between
@@ -9,6 +15,10 @@ goes straight to the catalog instead of waiting for a timeout).
 from DateTime import DateTime
 from plone import api
 from Products.PluginIndexes.util import datetime_to_minutes
+from traite_portal.changelog.consumers import ChangeLogMissing
+from traite_portal.changelog.consumers import pending
+from traite_portal.changelog.consumers import UnknownConsumer
+from traite_portal.changelog.cursors import CursorGone
 from traite_portal.search.backends.base import Hit
 from traite_portal.search.backends.base import SearchRequest
 from traite_portal.search.backends.base import SearchResult
@@ -22,6 +32,7 @@ from traite_portal.search.backends.server.query import search_body
 from traite_portal.search.backends.server.settings import ServerSettings
 from traite_portal.search.facets import FACETS
 from traite_portal.search.identifiers.kinds import SECONDARY
+from traite_portal.search.indexing.outbox import CONSUMER
 
 import os
 import threading
@@ -31,6 +42,8 @@ import time
 RETRY_AFTER = float(os.environ.get("TRAITE_SEARCH_RETRY_AFTER", "10"))
 # How long the analysis mode read from the index's _meta is trusted.
 META_TTL = 30.0
+# Above this many unsent changes the index is too far behind: the catalog answers.
+UNSENT_LIMIT = "1000"
 _down_until: dict = {}
 _meta: dict = {}
 _lock = threading.Lock()
@@ -58,6 +71,7 @@ class ServerBackend:
         self.settings = settings
         self.name = settings.engine
         self.engine = get_engine(settings)
+        self.site = site
         self.alias = settings.alias(site.getId())
         self.catalog = api.portal.get_tool("portal_catalog")
 
@@ -93,7 +107,9 @@ class ServerBackend:
 
     def _search(self, request: SearchRequest) -> SearchResult:
         analysis = self.analysis()
-        permissions = permission_filter(request.viewer, self._now(), request.path)
+        permissions = permission_filter(
+            request.viewer, self._now(), request.path, self._unsent()
+        )
         id_keys = self._identified(request.identifier_keys, permissions)
         jump = self._jump(request.jump_keys, permissions)
         body = search_body(request, analysis, permissions, id_keys)
@@ -125,6 +141,19 @@ class ServerBackend:
             backend=self.name,
             analysis=analysis,
         )
+
+    def _unsent(self) -> list[str]:
+        """UIDs the index holds an older state of (pending in the outbox)."""
+        limit = int(os.environ.get("TRAITE_SEARCH_UNSENT_LIMIT", UNSENT_LIMIT))
+        try:
+            changes = pending(self.site, CONSUMER, limit + 1)
+        except (ChangeLogMissing, UnknownConsumer):
+            return []  # no worker feeds this index: nothing to wait for
+        except CursorGone as error:
+            raise ServerUnavailable("index behind the pruned change log") from error
+        if len(changes) > limit:
+            raise ServerUnavailable(f"{len(changes)}+ changes not indexed yet")
+        return sorted({change.uid for change in changes})
 
     def _visible(self, keys, permissions) -> dict:
         return {"bool": {"filter": [*permissions, identifier_filter(keys)]}}

@@ -120,9 +120,14 @@ def with_authority(query: dict) -> dict:
     }
 
 
-def permission_filter(viewer, now_minutes: int, path: str | None) -> list[dict]:
-    """What the viewer may see, as the catalog's searchResults decides it."""
+def permission_filter(
+    viewer, now_minutes: int, path: str | None, unsent=()
+) -> list[dict]:
+    """What the viewer may see, as the catalog's searchResults decides it;
+    ``unsent`` UIDs (changes the index lacks) are left out."""
     filters = [{"terms": {"allowedRolesAndUsers": list(viewer.allowed)}}]
+    if unsent:
+        filters.append({"bool": {"must_not": [{"ids": {"values": list(unsent)}}]}})
     if not viewer.show_inactive:
         filters.append(
             {
