@@ -6,6 +6,7 @@ from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.testing import SITE_OWNER_NAME
+from Products.CMFPlone import CatalogTool
 from traite_portal.listing import result_cache
 from traite_portal.listing.sorted_batch import sorted_batch
 
@@ -128,3 +129,23 @@ def test_readers_in_turn_never_share_results(library):
         seen[reader] = expected
     # Same minute, other roles: results of their own.
     assert len(seen["anonymous"]) < len(seen["editor"]) < len(seen["manager"])
+
+
+@pytest.mark.parametrize("later", [2 / 1440, 2], ids=["2-minutes", "2-days"])
+def test_minutes_later_as_the_catalog_then(library, monkeypatch, later):
+    """An anonymous visitor's results kept at one minute serve a later one only
+    if no text became effective or expired in between (``t1``: in a day)."""
+    logout()
+    catalog = api.portal.get_tool("portal_catalog")
+    query = {"path": "/".join(library.getPhysicalPath()), "portal_type": "NationalText"}
+    before = result_cache.results(catalog, query, "sortable_title")
+    assert "t1" not in pages(library)[0]
+    moved = DateTime() + later
+    for module in (result_cache, CatalogTool):
+        monkeypatch.setattr(module, "DateTime", lambda: moved)
+    expected = catalog_order(library)
+    assert ("t1" in expected) is (later > 1)
+    assert pages(library) == (expected, len(expected))
+    after = result_cache.results(catalog, query, "sortable_title")
+    # Kept results are served again only while nothing changed in between.
+    assert (after is before) is (later < 1)

@@ -4,10 +4,11 @@ Running a library's query unsorted intersects the path, type and
 ``allowedRolesAndUsers`` sets of every text: C code, but 30,000 texts cost
 about 5 ms a page. The result set depends only on what is cataloged, on the
 query, on the roles and groups the user is searched with and, for users who may
-not see inactive content, on the minute (``effectiveRange``'s precision). So it
-is kept, keyed on these, and computed again after any change to the catalog:
-the result is exactly the catalog's own for this user, the first listing after
-a change pays for the others.
+not see inactive content, on the minute (``effectiveRange``'s precision), which
+only matters when a text's effective or expiration date falls between two
+listings. So it is kept, keyed on these, and computed again after any change to
+the catalog: the result is exactly the catalog's own for this user, the first
+listing after a change pays for the others.
 """
 
 from BTrees import IOBTree
@@ -33,8 +34,10 @@ _lock = Lock()
 class Results:
     """The results of a query (``rids``) and those with a sort key (``keyed``)."""
 
-    def __init__(self, rids: IISet, index):
+    def __init__(self, rids: IISet, index, minute: int | None):
         self.rids = rids
+        # The minute ``effectiveRange`` was searched at (None: not searched).
+        self.minute = minute
         # Intersecting with the index's forward map is C set code, no Python loop.
         self.keyed = IISet(IOBTree.intersection(IOBTree.IOSet(rids), index._unindex))
 
@@ -56,19 +59,22 @@ def results(catalog, query: dict, sort_on: str) -> Results:
         _getAuthenticatedUser(catalog)
     )
     minute = None
+    dates = catalog._catalog.getIndex("effectiveRange")
     if not catalog.allow_inactive(query):
         search["effectiveRange"] = now = DateTime()
-        minute = catalog._catalog.getIndex("effectiveRange")._convertDateTime(now)
-    key = _key(catalog, search, sort_on, minute)
+        minute = dates._convertDateTime(now)
+    key = _key(catalog, search, sort_on)
     if key is not None:
         with _lock:
             found = _entries.get(key)
-            if found is not None:
-                _entries.move_to_end(key)
-                return found
+        if found is not None and _same_at(dates, found.minute, minute):
+            with _lock:
+                if key in _entries:
+                    _entries.move_to_end(key)
+            return found
     # The same search as CatalogTool.searchResults, with the values keyed on.
     unsorted = ZCatalog.searchResults(catalog, **search)
-    found = Results(IISet(getattr(unsorted, "_seq", ())), index)
+    found = Results(IISet(getattr(unsorted, "_seq", ())), index, minute)
     if key is not None:
         with _lock:
             _entries[key] = found
@@ -77,7 +83,34 @@ def results(catalog, query: dict, sort_on: str) -> Results:
     return found
 
 
-def _key(catalog, search: dict, sort_on: str, minute) -> tuple | None:
+def _same_at(dates, kept: int | None, minute: int | None) -> bool:
+    """Whether ``effectiveRange`` selects the same documents at both minutes:
+    no document's start (``since``) nor end (``until``) lies between them."""
+    if kept == minute:
+        return True
+    if kept is None or minute is None:
+        return False
+    first, last = min(kept, minute), max(kept, minute)
+    # Active at ``first`` and not at ``last`` (or the reverse): a start in
+    # (first, last] or an end in [first, last).
+    starts = (dates._since, dates._since_only)
+    ends = (dates._until, dates._until_only)
+    return not any(_has_key(t, first + 1, last) for t in starts) and not any(
+        _has_key(t, first, last - 1) for t in ends
+    )
+
+
+def _has_key(tree, low: int, high: int) -> bool:
+    """Whether ``tree`` has a key from ``low`` to ``high`` (both included)."""
+    if low > high:
+        return False
+    try:
+        return tree.minKey(low) <= high
+    except ValueError:  # no key from ``low`` on
+        return False
+
+
+def _key(catalog, search: dict, sort_on: str) -> tuple | None:
     """What the results depend on, or None when they must not be kept."""
     counter = catalog._counter
     # Changed in this transaction (not committed, maybe aborted) or never
@@ -85,12 +118,13 @@ def _key(catalog, search: dict, sort_on: str, minute) -> tuple | None:
     if counter is None or counter._p_changed or counter._p_jar is None:
         return None
     counter()  # loads the counter: its serial is the last change's commit
+    # ``effectiveRange`` is keyed on whether it is searched; the minute is
+    # checked against the kept results' own (``_same_at``).
     frozen = tuple(
         sorted(
-            (name, repr(value))
+            (name, "dated" if name == "effectiveRange" else repr(value))
             for name, value in search.items()
-            if name != "effectiveRange"
         )
     )
     storage = id(counter._p_jar.db().storage)
-    return (storage, counter._p_oid, counter._p_serial, frozen, sort_on, minute)
+    return (storage, counter._p_oid, counter._p_serial, frozen, sort_on)
