@@ -9,12 +9,9 @@ library. Small result sets are sorted by ZCatalog as before, whichever costs
 less. Results without a sort key (a text without a date) come after the others.
 """
 
-from BTrees import IOBTree
-from BTrees.IIBTree import difference
-from BTrees.IIBTree import IISet
-from BTrees.IIBTree import intersection
 from collections.abc import Iterator
 from itertools import islice
+from traite_portal.listing.result_cache import results
 from ZTUtils.Lazy import LazyMap
 
 
@@ -30,29 +27,22 @@ def sorted_batch(
     """Brains ``b_start`` to ``b_start + b_size`` of ``query`` sorted on the field
     index ``sort_on``; ``actual_result_count`` counts every result (as ZCatalog's
     own batched results, so ``plone.batching`` pages it the same way)."""
-    unsorted = catalog.searchResults(**query)
-    zcatalog = catalog._catalog
-    # Unsorted results are a LazyMap over the result set's rids (``_seq``).
-    rids = IISet(getattr(unsorted, "_seq", ()))
+    found = results(catalog, query, sort_on)
+    rids, keyed = found.rids, found.keyed
     total = len(rids)
-    index = zcatalog.getIndex(sort_on)
-    keyed = _keyed(index, rids)
+    index = catalog._catalog.getIndex(sort_on)
     ranks = range(max(b_start, 0), min(max(b_start, 0) + b_size, total))
-    chosen = _dated_ranks(index, rids, keyed, descending, ranks)
+    chosen = _dated_ranks(index, keyed, descending, ranks)
     if len(chosen) < len(ranks):
         # Past the keyed results: those without a key, in catalog order.
-        unkeyed = difference(rids, keyed)
+        unkeyed = found.unkeyed
         first = max(ranks.start - len(keyed), 0)
         chosen += list(islice(unkeyed, first, first + len(ranks) - len(chosen)))
+    zcatalog = catalog._catalog
     return LazyMap(zcatalog.__getitem__, chosen, len(chosen), actual_result_count=total)
 
 
-def _keyed(index, rids: IISet) -> IISet:
-    """The results that have a sort key (C set operations, no Python loop)."""
-    return IISet(IOBTree.intersection(IOBTree.IOSet(rids), index._unindex))
-
-
-def _dated_ranks(index, rids, keyed, descending: bool, ranks: range) -> list[int]:
+def _dated_ranks(index, keyed, descending: bool, ranks: range) -> list[int]:
     """The keyed results at ``ranks`` (clipped to the keyed ones), in order."""
     count = len(keyed)
     wanted = range(ranks.start, min(ranks.stop, count))
@@ -70,7 +60,9 @@ def _dated_ranks(index, rids, keyed, descending: bool, ranks: range) -> list[int
             if docs in keyed:
                 found.append(docs)
         else:
-            hits = intersection(keyed, docs)
+            # Membership of each (a set intersection would walk ``keyed``
+            # up to the key's documents, a cost growing with the library).
+            hits = [rid for rid in docs if rid in keyed]
             # Equal keys stay in catalog order whichever end the walk starts.
             found.extend(reversed(hits) if backwards else hits)
         if len(found) >= needed:
