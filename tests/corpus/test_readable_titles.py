@@ -1,8 +1,8 @@
 """Readable titles: the table covers the source (the site side is in tests/ui)."""
 
+from corpus_data import SOURCE
 from difflib import SequenceMatcher
 from traite_portal.corpus.errors import CorpusFormatError
-from traite_portal.corpus.loader import default_corpus_path
 from traite_portal.corpus.parser import parse_corpus
 from traite_portal.corpus.parser import parse_file
 from traite_portal.corpus.titles import CHAPTER_TITLES
@@ -12,7 +12,7 @@ import pytest
 import unicodedata
 
 
-PARSED = parse_file(default_corpus_path())
+PARSED = parse_file(SOURCE)
 
 
 def _fold(text: str) -> str:
@@ -40,7 +40,7 @@ class TestTable:
         assert ratio > 0.95
 
     def test_changed_source_title_is_rejected(self):
-        text = default_corpus_path().read_text(encoding="utf-8")
+        text = SOURCE.read_text(encoding="utf-8")
         text = text.replace("REPRIMER LES AUTEURS", "PUNIR LES AUTEURS", 1)
         with pytest.raises(CorpusFormatError, match="chapitre n° 5"):
             parse_corpus(text)
