@@ -88,6 +88,16 @@ def _registry_import(run: Run, data: dict) -> int:
     return len(data) - len(unknown)
 
 
+def _view_step(name: str, title: str, exporter, importer) -> Step:
+    """A step served by a pair of collective.exportimport views."""
+    return Step(
+        name,
+        title,
+        lambda run: run.view(exporter).data(),
+        lambda run, data: run.view(importer).run(data),
+    )
+
+
 STEPS = (
     Step(
         "registry",
@@ -95,30 +105,27 @@ STEPS = (
         lambda run: registry.export_registry(),
         _registry_import,
     ),
-    Step(
+    _view_step(
         "principals",
         "Utilisateurs et groupes",
-        lambda run: run.view(principals.PrincipalsExport).data(),
-        lambda run, data: run.view(principals.PrincipalsImport).run(data),
+        principals.PrincipalsExport,
+        principals.PrincipalsImport,
     ),
     Step("content", "Contenus", _content_export, _content_import),
-    Step(
-        "relations",
-        "Relations",
-        lambda run: run.view(structure.RelationsExport).data(),
-        lambda run, data: run.view(structure.RelationsImport).run(data),
+    _view_step(
+        "relations", "Relations", structure.RelationsExport, structure.RelationsImport
     ),
-    Step(
+    _view_step(
         "ordering",
         "Ordre des contenus",
-        lambda run: run.view(structure.OrderingExport).data(),
-        lambda run, data: run.view(structure.OrderingImport).run(data),
+        structure.OrderingExport,
+        structure.OrderingImport,
     ),
-    Step(
+    _view_step(
         "defaultpages",
         "Pages par défaut",
-        lambda run: run.view(structure.DefaultPagesExport).data(),
-        lambda run, data: run.view(structure.DefaultPagesImport).run(data),
+        structure.DefaultPagesExport,
+        structure.DefaultPagesImport,
     ),
     Step(
         "versions",
@@ -126,11 +133,11 @@ STEPS = (
         lambda run: versions.export_versions(run.portal, run.items()),
         lambda run, data: versions.import_versions(run.portal, data, run.find),
     ),
-    Step(
+    _view_step(
         "discussion",
         "Commentaires",
-        lambda run: run.view(discussion.DiscussionExport).data(),
-        lambda run, data: run.view(discussion.DiscussionImport).run(data),
+        discussion.DiscussionExport,
+        discussion.DiscussionImport,
     ),
     Step(
         "annotations",
@@ -138,11 +145,8 @@ STEPS = (
         lambda run: annotations.export_annotations(run.items()),
         lambda run, data: annotations.import_annotations(run.items(), data),
     ),
-    Step(
-        "portlets",
-        "Portlets",
-        lambda run: run.view(structure.PortletsExport).data(),
-        lambda run, data: run.view(structure.PortletsImport).run(data),
+    _view_step(
+        "portlets", "Portlets", structure.PortletsExport, structure.PortletsImport
     ),
     Step(
         "redirects",
@@ -150,11 +154,11 @@ STEPS = (
         lambda run: structure.export_redirects(run.portal),
         lambda run, data: structure.import_redirects(run.portal, data, run.source_site),
     ),
-    Step(
+    _view_step(
         "localroles",
         "Rôles locaux",
-        lambda run: run.view(structure.LocalRolesExport).data(),
-        lambda run, data: run.view(structure.LocalRolesImport).run(data),
+        structure.LocalRolesExport,
+        structure.LocalRolesImport,
     ),
     Step(
         "attributes",
