@@ -215,3 +215,22 @@ class TestAknExport:
                 plan_root.find(f".//{akn('hcontainer')}[@eId='chp_1__{name}']")
                 is not None
             )
+
+
+class TestAknDates:
+    """The dates of an export are the item's, never the day of the export."""
+
+    def test_expression_and_manifestation_dates_are_the_modification(self, portal):
+        from DateTime import DateTime
+
+        circular = api.content.find(portal_type="Circular", sort_on="path")[0]
+        item = circular.getObject()
+        item.setModificationDate(DateTime("2019-03-14T10:00:00+00:00"))
+        root = valid_root(item_to_akn(item))
+        dates = {
+            local_name(element.getparent()): element.get("date")
+            for element in root.iter(akn("FRBRdate"))
+        }
+        assert dates["FRBRExpression"] == "2019-03-14"
+        assert dates["FRBRManifestation"] == "2019-03-14"
+        assert item_to_akn(item) == item_to_akn(item)  # same bytes again

@@ -1,6 +1,5 @@
 """The ``<meta>`` block: FRBR identification, TLC references, proprietary data."""
 
-from datetime import date
 from plone import api
 from traite_portal.akn import iri
 from traite_portal.akn.fields import field_element
@@ -104,7 +103,9 @@ def identification(obj, identity: iri.Identity):
         A.FRBRManifestation,
         identity.manifestation_this,
         identity.manifestation,
-        date.today().isoformat(),
+        # The state exported, not the day of the export: the same item gives
+        # the same bytes every day (sync mirrors compare them).
+        modified,
         "generation",
         A.FRBRformat(value=MEDIA_TYPE),
     )
