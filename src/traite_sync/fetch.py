@@ -18,6 +18,8 @@ from traite_sync.state import Record
 AKN_ACCEPT = "application/akn+xml, application/xml;q=0.9"
 # The reader no longer sees the item (deleted, retracted, moved away).
 GONE = (401, 403, 404)
+# ``store`` fetches the document itself unless it is given.
+FETCH = object()
 
 
 @dataclass
@@ -42,11 +44,30 @@ def akn_of(mirror: Mirror, url: str, portal_type: str) -> bytes | None:
     return response.content
 
 
-def store(mirror: Mirror, data: dict, etag: str | None) -> Outcome:
-    """Write an item from its representation (its document fetched here)."""
+def akn_documents(mirror: Mirror, uids: list[str]) -> dict[str, bytes] | None:
+    """The documents of ``uids`` in one request (``@akn-documents``), by UID.
+
+    Those the reader may not view are not there; None from a portal without
+    ``@akn-documents`` (the caller then asks ``@akn`` item by item).
+    """
+    response = mirror.http.get(
+        f"{mirror.scope_url}/@akn-documents", params={"UID": uids}
+    )
+    if response.status_code == 404:
+        return None
+    data = json_of(response, "les documents Akoma Ntoso (@akn-documents)")
+    return {
+        item["UID"]: item["document"].encode("utf-8") for item in data.get("items", [])
+    }
+
+
+def store(mirror: Mirror, data: dict, etag: str | None, akn=FETCH) -> Outcome:
+    """Write an item from its representation and its document (fetched here
+    unless ``akn`` gives it: bytes, or None for none)."""
     url = data["@id"]
     path = relative_path(mirror.site_url, url)
-    akn = akn_of(mirror, url, data["@type"])
+    if akn is FETCH:
+        akn = akn_of(mirror, url, data["@type"])
     write_item(mirror.root, path, json_bytes(data), akn)
     record = Record(
         uid=data["UID"],

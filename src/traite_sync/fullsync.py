@@ -10,7 +10,10 @@ read from the cursor of the start: what changed meanwhile comes again.
 """
 
 from functools import partial
+from traite_sync.dependents import AKN_COLLECTIONS
 from traite_sync.feed import head_cursor
+from traite_sync.fetch import akn_documents
+from traite_sync.fetch import FETCH
 from traite_sync.fetch import Outcome
 from traite_sync.fetch import store
 from traite_sync.layout import item_files
@@ -67,8 +70,18 @@ def _sort_out(mirror: Mirror, listed: list[Listed], generation: int, bar) -> lis
 
 
 def _fetch_batch(mirror: Mirror, uids: list[str], hand_over) -> None:
-    for data in full_objects(mirror, uids):
-        hand_over(store(mirror, data, None))
+    """A batch in two requests: the representations, then the documents."""
+    objects = full_objects(mirror, uids)
+    wanted = [data["UID"] for data in objects if data["@type"] not in AKN_COLLECTIONS]
+    documents = akn_documents(mirror, wanted) if wanted else {}
+    for data in objects:
+        if data["@type"] in AKN_COLLECTIONS:
+            akn = None
+        elif documents is None:  # a portal without @akn-documents
+            akn = FETCH
+        else:  # retracted between the two requests: ask @akn, which says so
+            akn = documents.get(data["UID"], FETCH)
+        hand_over(store(mirror, data, None, akn))
 
 
 def run_full(mirror: Mirror) -> None:

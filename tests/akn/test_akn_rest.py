@@ -239,3 +239,56 @@ class TestAknRest:
         assert refused.status_code == 403
         message = refused.json()["error"]["message"]
         assert "modifier le champ « implementation_status »" in message
+
+
+def _documents(context, uids, auth=None):
+    return requests.get(
+        f"{context.absolute_url()}/@akn-documents",
+        params={"UID": uids},
+        headers={"Accept": "application/json"},
+        auth=auth,
+        timeout=60,
+    )
+
+
+class TestAknDocuments:
+    """``@akn-documents``: several items' documents, as ``@akn`` gives each."""
+
+    @pytest.mark.parametrize("portal_type", ["Proposal", "NationalText"])
+    def test_each_document_is_the_items_akn_for_the_same_user(self, site, portal_type):
+        items = site[portal_type]
+        uids = [item.UID() for item in items]
+        for auth in (None, ADMIN):
+            response = _documents(site["portal"], uids, auth=auth)
+            assert response.status_code == 200, response.text[:300]
+            data = response.json()
+            by_uid = {entry["UID"]: entry for entry in data["items"]}
+            for item in items:
+                alone = _get(item.absolute_url(), auth=auth, allow_redirects=False)
+                if alone.status_code == 200:
+                    entry = by_uid[item.UID()]
+                    assert entry["@id"] == item.absolute_url()
+                    assert entry["document"].encode("utf-8") == alone.content
+                else:  # hidden from this user: only its UID, in missing
+                    assert item.UID() not in by_uid
+                    assert item.UID() in data["missing"]
+                    assert item.title not in response.text
+            assert len(by_uid) + len(data["missing"]) == len(uids)
+        anonymous = {e["UID"] for e in _documents(site["portal"], uids).json()["items"]}
+        assert 0 < len(anonymous) < len(uids)  # both sides were checked
+
+    def test_only_below_the_context(self, site):
+        proposal = site["Proposal"][0]
+        response = _documents(site["library"], [proposal.UID()], auth=ADMIN)
+        assert response.status_code == 200
+        assert response.json()["items"] == []
+        assert response.json()["missing"] == [proposal.UID()]
+
+    @pytest.mark.parametrize("count", [0, 51])
+    def test_too_few_or_too_many_uids_get_a_french_400(self, site, count):
+        uids = [f"{i:032x}" for i in range(count)]
+        response = _documents(site["portal"], uids, auth=ADMIN)
+        assert response.status_code == 400
+        message = response.json()["error"]["message"]
+        assert "identifiants" in message
+        assert str(count) in message
