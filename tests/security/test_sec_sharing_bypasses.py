@@ -143,7 +143,7 @@ class TestSharingRequests:
             f"{url}/@sharing", json=body, timeout=TIMEOUT
         )
         assert response.status_code == 400, response.text[:300]
-        assert "Corps de requête invalide" in response.json()["message"]
+        assert "Corps de la requête invalide" in response.json()["message"]
         assert _local_roles(url) == before
 
     def test_inheritance_needs_change_local_roles(self, site):

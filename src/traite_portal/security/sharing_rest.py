@@ -46,7 +46,7 @@ class LocalRolesFromJson(DeserializeFromJson):
         except ValueError:
             message = _(
                 "sharing_bad_request",
-                default="Corps de requête invalide : attendu "
+                default="Corps de la requête invalide : attendu "
                 '{"entries": [{"id": "…", "type": "user", "roles": '
                 '{"Reader": true}}], "inherit": true}.',
             )
