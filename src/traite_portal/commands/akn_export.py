@@ -50,14 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     from traite_portal.akn.body import may_view
     from traite_portal.akn.export import item_to_akn
     from traite_portal.commands.zope_app import open_app
-    from zope.component.hooks import setSite
+    from traite_portal.commands.zope_app import open_site
 
     app = open_app(args.zope_conf)
-    site = app.get(args.site)
-    if site is None:
-        print(f"Erreur : aucun site « {args.site} ».", file=sys.stderr)
-        return 2
-    setSite(site)
+    site = open_site(app, args.site)
     if args.anonymous:
         # Set once Zope has started: read it now, not at import time.
         newSecurityManager(None, SpecialUsers.nobody)

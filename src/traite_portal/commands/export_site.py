@@ -33,23 +33,17 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from tqdm import tqdm
     from traite_portal.commands.zope_app import open_app
+    from traite_portal.commands.zope_app import open_site
     from traite_portal.exportimport.errors import ExportFormatError
     from traite_portal.exportimport.errors import ImportFailure
     from traite_portal.exportimport.site import export_site
     from traite_portal.exportimport.steps import STEPS
     from traite_portal.exportimport.typed import UnexportableValue
-    from zope.component.hooks import setSite
 
     import transaction
 
     app = open_app(args.zope_conf)
-    site = app.get(args.site)
-    if site is None:
-        print(
-            f"Erreur : aucun site « {args.site} » dans cette instance.", file=sys.stderr
-        )
-        return 2
-    setSite(site)
+    site = open_site(app, args.site)
     try:
         with tqdm(total=len(STEPS), unit="étape", disable=args.no_progress) as bar:
             report = export_site(site, app.REQUEST, args.target, progress=bar)

@@ -31,19 +31,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from traite_portal.commands.zope_app import open_app
+    from traite_portal.commands.zope_app import open_site
     from traite_portal.search.backends.server.engines import ServerError
     from traite_portal.search.backends.server.engines import ServerUnavailable
     from traite_portal.search.backends.server.settings import SettingsError
     from traite_portal.search.indexing.reindex import full_reindex
     from traite_portal.search.indexing.target import NoSearchServer
     from traite_portal.search.indexing.target import target_for
-    from zope.component.hooks import setSite
 
     app = open_app(args.zope_conf)
-    site = app.get(args.site)
-    if site is None:
-        sys.exit(f"Aucun site « {args.site} » dans cette instance.")
-    setSite(site)
+    site = open_site(app, args.site)
     try:
         target = target_for(site)
         summary = full_reindex(site, target, progress=not args.no_progress)

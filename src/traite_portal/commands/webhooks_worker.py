@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from traite_portal.commands.zope_app import open_app
+    from traite_portal.commands.zope_app import open_site
     from traite_portal.webhooks.worker import Worker
     from traite_portal.webhooks.worker import WorkerThread
 
@@ -47,11 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     import Zope2
 
     app = open_app(args.zope_conf)
-    if args.site not in app.objectIds():
-        print(
-            f"Erreur : aucun site « {args.site} » dans cette instance.", file=sys.stderr
-        )
-        return 2
+    open_site(app, args.site)
     transaction.abort()
     app._p_jar.close()  # the worker opens its own connections
     if args.once:

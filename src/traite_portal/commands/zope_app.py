@@ -46,13 +46,29 @@ def open_app(zope_conf: Path):
         )
 
 
+# A command given a site the instance does not have stops with this status.
+NO_SITE = 2
+
+
+def open_site(app, site_id: str):
+    """The site ``site_id`` of the instance, made the current site; a command
+    asked for a site the instance lacks stops (status ``NO_SITE``) and says so."""
+    site = app.get(site_id)
+    if site is None:
+        print(
+            f"Aucun site « {site_id} » dans cette instance "
+            "(make site le crée ; -s choisit un autre site).",
+            file=sys.stderr,
+        )
+        raise SystemExit(NO_SITE)
+    setSite(site)
+    return site
+
+
 @contextmanager
 def site_transaction(app, site_id: str, note: str):
     """Run a block inside a site in one transaction: commit, or abort on error."""
-    site = app.get(site_id)
-    if site is None:
-        sys.exit(f"Aucun site « {site_id} » dans cette instance.")
-    setSite(site)
+    site = open_site(app, site_id)
     try:
         yield site
     except BaseException:
