@@ -146,6 +146,10 @@ bench: install ## Run the benchmarks under bench/ (prints tables)
 bench-sync: install ## Time traite-sync at 1k, 10k, 100k texts; table into docs/benchmarks.md (BENCH_SYNC_SIZES)
 	$(BIN)/python -m bench.sync_client
 
+.PHONY: bench-search
+bench-search: install ## Search latency (Plone, catalog, OpenSearch) and indexing at 1k, 10k, 100k texts; table into docs/benchmarks.md (BENCH_SEARCH_SIZES)
+	$(BIN)/python -m bench.search
+
 .PHONY: search-server
 search-server: ## Download (once) and start a local OpenSearch on 127.0.0.1:9250
 	python3 scripts/search_server.py start opensearch

@@ -55,23 +55,40 @@ def p50(call, before=None) -> float:
     return median(times) * 1000
 
 
-def fill_library(library, start: int, stop: int) -> None:
+def numbered_text(i: int) -> dict:
+    """The fields of text ``i`` when nothing else is asked: a numbered title."""
+    return {"type": "NationalText", "title": f"Texte {i:05d}", "jo_date": None}
+
+
+def fill_library(
+    library, start: int, stop: int, fields=numbered_text, state: str | None = None
+) -> None:
     """Legal texts ``start`` to ``stop`` in ``library``, created with their
     events (initial version, change log: what a sync client sees), indexed by
-    thousands."""
+    thousands; ``fields(i)`` gives text ``i``'s type and fields, ``state`` the
+    workflow state each is brought to (through its transitions)."""
     for i in range(start, stop):
-        api.content.create(
-            library,
-            "NationalText",
-            id=f"t{i}",
-            title=f"Texte {i:05d}",
-            jo_date=None,
-            safe_id=False,
+        values = dict(fields(i))
+        portal_type = values.pop("type")
+        text = api.content.create(
+            library, portal_type, id=f"t{i}", safe_id=False, **values
         )
+        if state is not None:
+            api.content.transition(obj=text, to_state=state)
         if i % 1000 == 999:
             processQueue()
             transaction.savepoint(optimistic=True)
     processQueue()
+
+
+def fill_by_thousands(
+    library, start: int, stop: int, fields=numbered_text, state: str | None = None
+) -> None:
+    """``fill_library`` as the Manager, committed by thousands (a site's texts)."""
+    for first in range(start, stop, 1000):
+        with api.env.adopt_roles(["Manager"]):
+            fill_library(library, first, min(first + 1000, stop), fields, state)
+        transaction.commit()
 
 
 def _fill(library, start: int, stop: int) -> None:

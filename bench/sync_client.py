@@ -10,12 +10,13 @@ to deletions, moves and retractions). The table is printed and written into
 docs/benchmarks.md (``BENCH_SYNC_DOC``); ``BENCH_SYNC_SIZES`` sets the sizes.
 """
 
+from bench.doc_table import Block
+from bench.doc_table import write_table
 from bench.layers import set_up
 from bench.layers import tear_down
-from bench.library_listing import fill_library
+from bench.library_listing import fill_by_thousands
 from bench.library_listing import p50
 from bench.library_listing import RUNS
-from bench.sync_table import write_table
 from pathlib import Path
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -38,14 +39,11 @@ SIZES = [
 DOC = Path(os.environ.get("BENCH_SYNC_DOC", ROOT / "docs" / "benchmarks.md"))
 TRAITE_SYNC = Path(sys.executable).parent / "traite-sync"
 JSON = {"Accept": "application/json"}
-
-
-def _fill(library, start: int, stop: int) -> None:
-    """Texts ``start`` to ``stop`` in the library, committed by thousands."""
-    for first in range(start, stop, 1000):
-        with api.env.adopt_roles(["Manager"]):
-            fill_library(library, first, min(first + 1000, stop))
-        transaction.commit()
+BLOCK = Block(
+    "bench-sync",
+    "## Sync client (`make bench-sync`)\n\n",
+    f"polls: median of {RUNS} runs, in ms",
+)
 
 
 def _sync(url: str, directory: Path) -> float:
@@ -115,7 +113,7 @@ def main() -> int:
     done = 0
     try:
         for size in SIZES:
-            _fill(library, done, size)
+            fill_by_thousands(library, done, size)
             done = size
             with tempfile.TemporaryDirectory() as work:
                 directory = Path(work) / "miroir"
@@ -127,7 +125,7 @@ def main() -> int:
             print(row, flush=True)
     finally:
         tear_down(layer)
-    print(write_table(DOC, rows, RUNS))
+    print(write_table(DOC, rows, BLOCK))
     return 0
 
 

@@ -1,5 +1,6 @@
 """pytest-plone fixtures bound to the portal's layers."""
 
+from pathlib import Path
 from plone import api
 from pytest_plone import fixtures_factory
 from traite_portal.testing import CORPUS_FUNCTIONAL_TESTING
@@ -9,10 +10,13 @@ from traite_portal.testing import INTEGRATION_TESTING
 from zope.pytestlayer import fixture as layer_fixtures
 from zope.pytestlayer._compat import getmro
 
+import os
 import pytest
+import subprocess
 
 
 pytest_plugins = ["pytest_plone"]
+ROOT = Path(__file__).resolve().parent.parent
 
 
 globals().update(
@@ -49,6 +53,51 @@ def create_measure():
             return api.content.create(chapter, "Measure", **values)
 
     return create
+
+
+@pytest.fixture
+def run_bench(tmp_path):
+    """Factory: ``run_bench(target, marker, doc_variable, **env)`` runs ``make
+    <target>`` as a user would, its table written into a temporary page named
+    by ``doc_variable`` (tests never write into the project).
+
+    Checks that only the block between the marker's start and end changed and
+    that the table has the columns of the committed docs/benchmarks.md;
+    returns (rows without the header, the block's text, make's stdout).
+    """
+
+    def cells(page: str, start: str, end: str) -> tuple[list[list[str]], str]:
+        block = page.split(start, 1)[1].split(end, 1)[0]
+        rows = [
+            [cell.strip() for cell in line.strip().strip("|").split("|")]
+            for line in block.splitlines()
+            if line.startswith("|")
+        ]
+        return rows, block
+
+    def run(target: str, marker: str, doc_variable: str, **env: str):
+        start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
+        doc = tmp_path / "benchmarks.md"
+        doc.write_text(f"# Pages\n\nAvant.\n\n{start}\nancien\n{end}\n\nAprès.\n")
+        done = subprocess.run(
+            ["make", "--no-print-directory", target],
+            cwd=ROOT,
+            env={**os.environ, **env, doc_variable: str(doc)},
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+        page = doc.read_text()
+        assert page.startswith("# Pages\n\nAvant.\n\n" + start)
+        assert page.endswith(end + "\n\nAprès.\n")
+        assert "ancien" not in page
+        (header, _, *rows), block = cells(page, start, end)
+        committed = (ROOT / "docs" / "benchmarks.md").read_text()
+        assert cells(committed, start, end)[0][0] == header
+        return rows, block, done.stdout
+
+    return run
 
 
 # Folders whose tests share files of the project (var/, build/, dist/, the
