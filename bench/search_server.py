@@ -10,6 +10,8 @@ benchmark's indexes carry a prefix of their own and are dropped at the end.
 from contextlib import contextmanager
 from pathlib import Path
 from traite_portal.search.backends.server.engines import get_engine
+from traite_portal.search.backends.server.engines import ServerError
+from traite_portal.search.backends.server.engines import ServerUnavailable
 from traite_portal.search.backends.server.settings import ENVIRONMENT
 from traite_portal.search.backends.server.settings import ServerSettings
 
@@ -58,10 +60,16 @@ def opensearch():
 
 
 def drop_indexes(settings: ServerSettings) -> None:
-    """Delete the indexes of this benchmark run."""
+    """Delete the indexes of this benchmark run (said, not raised, when the
+    server cannot: the error that stopped the bench matters more)."""
     engine = get_engine(settings)
-    for name in engine.indices(f"{settings.index_prefix}-*"):
-        engine.delete_index(name)
+    try:
+        for name in engine.indices(f"{settings.index_prefix}-*"):
+            engine.delete_index(name)
+    except (ServerUnavailable, ServerError) as error:
+        print(
+            f"Index {settings.index_prefix}-* non supprimés : {error}", file=sys.stderr
+        )
 
 
 def use(settings: ServerSettings | None) -> None:
