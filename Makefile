@@ -136,7 +136,7 @@ chromium: ## Install Debian's Chromium for the browser tests (as root; quick whe
 
 .PHONY: test
 test: install chromium ## Run the whole test suite (the browser tests need Chromium)
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 .PHONY: bench
 bench: install ## Run the benchmarks under bench/ (prints tables)

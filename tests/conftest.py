@@ -105,6 +105,37 @@ def run_bench(tmp_path):
 _SERIAL_FOLDERS = ("commands", "packaging")
 
 
+def work_unit(nodeid: str) -> str:
+    """What one xdist worker runs whole: a module, or a folder of
+    ``_SERIAL_FOLDERS`` (``tests/commands/test_x.py::test_y`` → ``commands``)."""
+    path = nodeid.split("::", 1)[0]
+    parts = path.split("/")
+    if len(parts) > 2 and parts[0] == "tests" and parts[1] in _SERIAL_FOLDERS:
+        return parts[1]
+    return path
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Modules (and the serial folders) as xdist's work units, in collection order.
+
+    pytest-xdist's ``loadgroup`` marks a test's group by renaming its node id,
+    which pytest 9 ignores (``Node.nodeid`` no longer reads ``_nodeid``):
+    every test became its own unit, so modules were split across workers
+    and the serial folders ran on two at once. Its ``loadscope`` scheduler
+    with our own scopes does the same without renaming anything. Units are
+    sent in collection order (the serial folders first, then by layer), not
+    largest first, so that consecutive modules share their layer.
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    config.option.loadscopereorder = False
+    return ModuleScheduling(config, log)
+
+
 def _layer_of(item):
     """The most specific test layer whose fixtures ``item`` uses, or None."""
     names = set(getattr(item, "fixturenames", ()))
@@ -116,38 +147,22 @@ def _layer_of(item):
     return max(used, key=lambda layer: len(getmro(layer)), default=None)
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """Tell zope.pytestlayer each test's layer, then group tests for xdist.
+    """Tell zope.pytestlayer each test's layer; once it has ordered the tests
+    by layer, put the serial folders first.
 
     zope.pytestlayer keeps a layer set up between two tests only when the
     next test names its layer (``item.layer``); pytest-style tests that
     reach their layer through fixtures do not, so without this every class
     and module would set up Zope, Plone and our profile again (10 to 20 s).
-    With it, zope.pytestlayer also orders the tests by layer, and a layer
-    stays up while the tests that follow need it.
+    The serial folders' long commands start first, on a worker of their own.
     """
     for item in items:
         if getattr(getattr(item, "cls", None), "layer", None) is None:
             layer = _layer_of(item)
             if layer is not None:
                 item.layer = layer
-    _group_for_xdist(config, items)
-
-
-def _group_for_xdist(config, items):
-    """Group tests for pytest-xdist's ``--dist loadgroup``.
-
-    A module's tests stay on one worker (its layer is set up once there);
-    the folders in ``_SERIAL_FOLDERS`` run whole on one worker.
-    """
-    tests_root = config.rootpath / "tests"
-    for item in items:
-        try:
-            relative = item.path.relative_to(tests_root)
-        except ValueError:
-            continue
-        group = str(relative)
-        if relative.parts[0] in _SERIAL_FOLDERS:
-            group = relative.parts[0]
-        item.add_marker(pytest.mark.xdist_group(group))
+    result = yield
+    items.sort(key=lambda item: work_unit(item.nodeid) not in _SERIAL_FOLDERS)
+    return result

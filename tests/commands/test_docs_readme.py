@@ -69,6 +69,23 @@ class TestMakeTargets:
         assert [size for size in sizes if size in ("35", "60")] == ["35", "60"]
 
 
+class TestSuite:
+    """What README « Tests » says of the suite: its size, its one-process mode."""
+
+    def test_the_suite_has_about_the_documented_number_of_tests(self):
+        said = re.search(r"about ([\d,]+) tests, run by", page("README.md"))
+        documented = int(said.group(1).replace(",", ""))
+        result = run([str(ROOT / ".venv/bin/pytest"), "--collect-only", "-q"])
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        collected = int(re.search(r"(\d+) tests? collected", result.stdout).group(1))
+        assert abs(collected - documented) <= documented * 0.05, collected
+
+    def test_test_workers_variable_reaches_xdist(self):
+        result = run(make_command("-n", "test", "TEST_WORKERS=0"))
+        assert result.returncode == 0, result.stderr
+        assert "pytest -n 0 " in result.stdout
+
+
 class TestInstance:
     def test_layout_of_operations_md(self, instance, served):
         """Every path of the layout table exists (the logs once it served)."""

@@ -22,7 +22,7 @@ class TestRoles:
         assert role in portal.validRoles()
 
     @pytest.mark.parametrize("role", CUSTOM_ROLES)
-    def test_role_in_sharing_tab(self, role):
+    def test_role_in_sharing_tab(self, portal, role):  # the layer registers them
         assert queryUtility(ISharingPageRole, name=role) is not None
 
 

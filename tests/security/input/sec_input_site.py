@@ -30,7 +30,13 @@ import transaction
 
 ROOT = Path(__file__).resolve().parents[3]
 # The portal's types, as the profile declares them (one FTI file each).
-TYPE_NAMES = sorted(p.stem for p in (ROOT / "profiles/default/types").glob("*.xml"))
+# The portal's own content types, read from the profile (the site root's FTI,
+# Plone_Site.xml, is also there: only its default view is ours).
+TYPE_NAMES = sorted(
+    p.stem
+    for p in (ROOT / "profiles/default/types").glob("*.xml")
+    if 'name="klass">traite_portal.' in p.read_text(encoding="utf-8")
+)
 PASSWORD = "secret-Pass-2026"
 JUSTICE = "min-justice"
 

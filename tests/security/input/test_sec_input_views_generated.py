@@ -27,8 +27,8 @@ import socket
 import transaction
 
 
-# The site root is the "site" target; its FTI is one of the profile's types.
-TARGETS = ["site", *(name for name in TYPE_NAMES if name != "Plone_Site")]
+# The site root is the "site" target, then every portal type.
+TARGETS = ["site", *TYPE_NAMES]
 # Below this, the enumeration has gone wrong (Plone 6.2 registers about 330
 # views for the site root and 180 for an item).
 MINIMUM_VIEWS = 300
