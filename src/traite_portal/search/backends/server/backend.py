@@ -110,8 +110,9 @@ class ServerBackend:
         permissions = permission_filter(
             request.viewer, self._now(), request.path, self._unsent()
         )
-        id_keys = self._identified(request.identifier_keys, permissions)
-        jump = self._jump(request.jump_keys, permissions)
+        id_keys, jump = self._probe(
+            request.identifier_keys, request.jump_keys, permissions
+        )
         body = search_body(request, analysis, permissions, id_keys)
         answer = self.engine.search(self.alias, body)
         aggs = answer["aggregations"]
@@ -155,27 +156,43 @@ class ServerBackend:
             raise ServerUnavailable(f"{len(changes)}+ changes not indexed yet")
         return sorted({change.uid for change in changes})
 
-    def _visible(self, keys, permissions) -> dict:
-        return {"bool": {"filter": [*permissions, identifier_filter(keys)]}}
+    def _probe(self, identifier_keys, jump_keys, permissions) -> tuple:
+        """``(keys, jump)`` in one request: the identifier keys visible items
+        carry (exact, else the secondary ones they contain), and the UID of the
+        one visible item the whole query identifies (None if not one).
 
-    def _identified(self, keys, permissions) -> tuple:
-        """The keys visible items carry, or else those they contain."""
-        for suffix in ("", SECONDARY):
-            marked = tuple(k + suffix for k in keys)
-            if marked and self.engine.count(
-                self.alias, self._visible(marked, permissions)
-            ):
-                return marked
-        return ()
+        One ``filter`` aggregation per key set and level over the visible
+        items, rather than a count per level and a search for the jump: the
+        search then costs two round trips, not up to six.
+        """
+        levels = {
+            (name, level): tuple(k + suffix for k in keys)
+            for name, keys in (("id", identifier_keys), ("jump", jump_keys))
+            for level, suffix in enumerate(("", SECONDARY))
+            if keys
+        }
+        if not levels:
+            return (), None
+        aggs = {
+            f"{name}{level}": {
+                "filter": identifier_filter(marked),
+                "aggs": {"items": {"top_hits": {"size": 2, "_source": False}}},
+            }
+            for (name, level), marked in levels.items()
+        }
+        body = {"query": {"bool": {"filter": permissions}}, "size": 0, "aggs": aggs}
+        buckets = self.engine.search(self.alias, body)["aggregations"]
 
-    def _jump(self, keys, permissions) -> str | None:
-        """UID of the one visible item the whole query identifies."""
-        marked = self._identified(keys, permissions)
-        if not marked:
-            return None
-        answer = self.engine.search(
-            self.alias,
-            {"query": self._visible(marked, permissions), "size": 2, "_source": False},
-        )
-        hits = answer["hits"]["hits"]
-        return hits[0]["_id"] if len(hits) == 1 else None
+        def first(name):
+            for level in (0, 1):
+                bucket = buckets.get(f"{name}{level}")
+                if bucket and bucket["doc_count"]:
+                    return levels[(name, level)], bucket
+            return (), None
+
+        keys, _bucket = first("id")
+        _marked, bucket = first("jump")
+        jump = None
+        if bucket is not None and bucket["doc_count"] == 1:
+            jump = bucket["items"]["hits"]["hits"][0]["_id"]
+        return keys, jump
