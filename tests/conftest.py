@@ -166,3 +166,37 @@ def pytest_collection_modifyitems(config, items):
     result = yield
     items.sort(key=lambda item: work_unit(item.nodeid) not in _SERIAL_FOLDERS)
     return result
+
+
+# Layers kept for many modules hold on to memory (a worker reached 9 GB in a
+# full run): above this resident size, the layers are torn down between two
+# modules and set up again for the next one.
+MAX_RSS_MB = int(os.environ.get("TRAITE_TEST_MAX_RSS_MB", "4000"))
+
+
+def _rss_mb() -> int:
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") // 2**20
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Between two modules, past ``MAX_RSS_MB``: let every layer go.
+
+    zope.pytestlayer keeps the layers the next test names (``nextitem.layer``);
+    hiding that name during this test's teardown makes it tear them down.
+    """
+    hidden = None
+    if (
+        nextitem is not None
+        and nextitem.path != item.path
+        and "layer" in nextitem.__dict__
+        and _rss_mb() > MAX_RSS_MB
+    ):
+        hidden = nextitem.__dict__.pop("layer")
+    try:
+        return (yield)
+    finally:
+        if hidden is not None:
+            nextitem.layer = hidden
