@@ -17,6 +17,7 @@ from traite_portal.search.analysis.french import family_stems
 from traite_portal.search.analysis.french import fold
 from traite_portal.search.analysis.stopwords import ELIDED
 from traite_portal.search.analysis.stopwords import STOP_WORDS
+from traite_portal.search.backends.server.stop_pattern import stop_words_pattern
 from traite_portal.search.facets import FACETS
 
 
@@ -39,7 +40,8 @@ STEMMED_APART = (
 )
 
 # Bump when the mapping or the analysis changes: the worker then rebuilds.
-SCHEMA_VERSION = 1
+# 2: stop words removed before the tokenizer (no position gaps).
+SCHEMA_VERSION = 2
 SERVER_ANALYSIS = "server"
 PORTAL_ANALYSIS = "portal"
 TEXT_FIELDS = ("SearchableText", "Title", "Description")
@@ -74,6 +76,8 @@ def french_filters() -> dict:
             "articles_case": True,
             "articles": sorted(ELIDED),
         },
+        # Stop words are gone before the tokenizer (``traite_stop_words``):
+        # this only catches a token the tokenizer cut otherwise.
         "traite_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
         "traite_protected": {
             "type": "stemmer_override",
@@ -136,12 +140,24 @@ def french_analysis() -> dict:
                 r"|(?<=\d)[.,](?=\d)",
                 "replacement": " ",
             },
+            # Stop words dropped before positions are counted, as the
+            # catalog drops them: a ``stop`` filter alone would leave a gap
+            # that phrases of synonyms (« STCE n° 197 ») trip on.
+            "traite_stop_words": {
+                "type": "pattern_replace",
+                "pattern": stop_words_pattern(),
+                "replacement": " ",
+            },
         },
         "filter": filters,
         "analyzer": {
             ANALYZER: {
                 "type": "custom",
-                "char_filter": ["traite_apostrophes", "traite_splits"],
+                "char_filter": [
+                    "traite_apostrophes",
+                    "traite_splits",
+                    "traite_stop_words",
+                ],
                 "tokenizer": "standard",
                 "filter": [
                     "traite_elision",
