@@ -2,9 +2,11 @@
 
 With the server's analysis module (OpenSearch's ``analysis-common``), text is
 analysed by the server through a chain built from the portal's own tables —
-standard tokenizer, elision, lowercase, ASCII folding, French stop words, the
-protected words, the Snowball French stemmer and the word families — so that
-the server's tokens are the catalog's. Without it (Elasticsearch's test
+words split as the catalog splits them and French stop words removed before
+the standard tokenizer (``char_filters.py``: elided articles go as stop
+words, and no position gaps), lowercase, ASCII folding, the protected words,
+the Snowball French stemmer and the word families — so that the server's
+tokens and positions are the catalog's. Without it (Elasticsearch's test
 build has no ``french``, elision, stemmer or folding), the portal analyses
 text itself (:func:`traite_portal.search.analysis.analyse_text`) and the
 server indexes those tokens with its ``whitespace`` analyzer. The index's
@@ -15,9 +17,8 @@ from traite_portal.search.analysis.families import PROTECTED_WORDS
 from traite_portal.search.analysis.french import analyse_word
 from traite_portal.search.analysis.french import family_stems
 from traite_portal.search.analysis.french import fold
-from traite_portal.search.analysis.stopwords import ELIDED
 from traite_portal.search.analysis.stopwords import STOP_WORDS
-from traite_portal.search.backends.server.stop_pattern import stop_words_pattern
+from traite_portal.search.backends.server.char_filters import char_filters
 from traite_portal.search.facets import FACETS
 
 
@@ -40,7 +41,8 @@ STEMMED_APART = (
 )
 
 # Bump when the mapping or the analysis changes: the worker then rebuilds.
-# 2: stop words removed before the tokenizer (no position gaps).
+# 2: words split and stop words removed before the tokenizer, as the catalog
+# does (no position gaps).
 SCHEMA_VERSION = 2
 SERVER_ANALYSIS = "server"
 PORTAL_ANALYSIS = "portal"
@@ -71,13 +73,8 @@ def _families() -> dict[str, list[str]]:
 def french_filters() -> dict:
     """The token filters of the server-side chain, from the portal's tables."""
     filters = {
-        "traite_elision": {
-            "type": "elision",
-            "articles_case": True,
-            "articles": sorted(ELIDED),
-        },
-        # Stop words are gone before the tokenizer (``traite_stop_words``):
-        # this only catches a token the tokenizer cut otherwise.
+        # Stop words are gone before the tokenizer (``char_filters``): this
+        # only catches one written in letters that fold otherwise.
         "traite_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
         "traite_protected": {
             "type": "stemmer_override",
@@ -125,42 +122,14 @@ def french_analysis() -> dict:
     """``settings.analysis`` of an index analysed by the server."""
     filters = french_filters()
     return {
-        "char_filter": {
-            # The portal reads every apostrophe as « ' ».
-            "traite_apostrophes": {
-                "type": "mapping",
-                "mappings": [f"{c}=>'" for c in "’‘ʼ`´′"],
-            },
-            # …and splits words where the standard tokenizer would not: at an
-            # apostrophe that follows no elided article (« aujourd'hui »),
-            # between digits (« 1.2 », « 2,5 »).
-            "traite_splits": {
-                "type": "pattern_replace",
-                "pattern": rf"(?i)(?<!\b(?:{'|'.join(sorted(ELIDED))}))'"
-                r"|(?<=\d)[.,](?=\d)",
-                "replacement": " ",
-            },
-            # Stop words dropped before positions are counted, as the
-            # catalog drops them: a ``stop`` filter alone would leave a gap
-            # that phrases of synonyms (« STCE n° 197 ») trip on.
-            "traite_stop_words": {
-                "type": "pattern_replace",
-                "pattern": stop_words_pattern(),
-                "replacement": " ",
-            },
-        },
+        "char_filter": char_filters(),
         "filter": filters,
         "analyzer": {
             ANALYZER: {
                 "type": "custom",
-                "char_filter": [
-                    "traite_apostrophes",
-                    "traite_splits",
-                    "traite_stop_words",
-                ],
+                "char_filter": list(char_filters()),
                 "tokenizer": "standard",
                 "filter": [
-                    "traite_elision",
                     "lowercase",
                     "asciifolding",
                     "traite_stop",
