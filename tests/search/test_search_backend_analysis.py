@@ -2,7 +2,7 @@
 test build has no analysis module, so the backend says so at start-up and the
 portal analyses text itself — and ``@legal-search`` answers alike over HTTP.
 OpenSearch's chain gives every indexed text the catalog's tokens at the
-catalog's positions."""
+catalog's positions, and it scores them with the catalog's Okapi formula."""
 
 from plone import api
 from search_servers import ENGINES
@@ -26,6 +26,8 @@ import requests
 
 # What each server of the CI can do (tests/search/search_servers.py).
 EXPECTED_ANALYSIS = {"opensearch": "server", "elasticsearch": "portal"}
+# OpenSearch runs Painless: the catalog's Okapi scoring (backends/server/scoring.py).
+EXPECTED_SCORING = {"opensearch": "okapi", "elasticsearch": "bm25"}
 MISSING_MODULE = "n'a pas de module d'analyse du français"
 TIMEOUT = 60
 
@@ -61,6 +63,7 @@ def test_detection_and_start_up_message(served, caplog, monkeypatch):
             f"Index {target.alias} sur opensearch : analyse du français par le serveur."
         ]
     assert target.current_analysis() == EXPECTED_ANALYSIS[settings.engine]
+    assert target.meta()["scoring"] == EXPECTED_SCORING[settings.engine]
 
 
 def test_rest_answer_names_backend_and_analysis(served, monkeypatch):

@@ -19,6 +19,10 @@ from traite_portal.search.analysis.french import family_stems
 from traite_portal.search.analysis.french import fold
 from traite_portal.search.analysis.stopwords import STOP_WORDS
 from traite_portal.search.backends.server.char_filters import char_filters
+from traite_portal.search.backends.server.scoring import LUCENE_SCORING
+from traite_portal.search.backends.server.scoring import okapi_similarity
+from traite_portal.search.backends.server.scoring import SCRIPTED_SCORING
+from traite_portal.search.backends.server.scoring import SIMILARITY
 from traite_portal.search.facets import FACETS
 
 
@@ -42,7 +46,7 @@ STEMMED_APART = (
 
 # Bump when the mapping or the analysis changes: the worker then rebuilds.
 # 2: words split and stop words removed before the tokenizer, as the catalog
-# does (no position gaps).
+# does (no position gaps); the catalog's Okapi scoring where scripts run.
 SCHEMA_VERSION = 2
 SERVER_ANALYSIS = "server"
 PORTAL_ANALYSIS = "portal"
@@ -151,12 +155,12 @@ def text_analyzer(analysis: str) -> str:
     return ANALYZER if analysis == SERVER_ANALYSIS else "whitespace"
 
 
-def index_body(analysis: str) -> dict:
+def index_body(analysis: str, scoring: str = LUCENE_SCORING) -> dict:
     """Settings and mappings of a new index."""
-    properties = {
-        name: {"type": "text", "analyzer": text_analyzer(analysis)}
-        for name in TEXT_FIELDS
-    }
+    text = {"type": "text", "analyzer": text_analyzer(analysis)}
+    if scoring == SCRIPTED_SCORING:
+        text["similarity"] = SIMILARITY
+    properties = {name: dict(text) for name in TEXT_FIELDS}
     properties.update({name: {"type": "keyword"} for name in KEYWORD_FIELDS})
     properties.update({name: {"type": "date"} for name in DATE_FIELDS})
     properties.update({name: {"type": "integer"} for name in INTEGER_FIELDS})
@@ -166,11 +170,17 @@ def index_body(analysis: str) -> dict:
     settings = {"number_of_shards": 1, "number_of_replicas": 0}
     if analysis == SERVER_ANALYSIS:
         settings["analysis"] = french_analysis()
+    if scoring == SCRIPTED_SCORING:
+        settings["similarity"] = {SIMILARITY: okapi_similarity()}
     return {
         "settings": {"index": settings},
         "mappings": {
             "dynamic": "strict",
-            "_meta": {"analysis": analysis, "schema": SCHEMA_VERSION},
+            "_meta": {
+                "analysis": analysis,
+                "scoring": scoring,
+                "schema": SCHEMA_VERSION,
+            },
             "properties": properties,
         },
     }
