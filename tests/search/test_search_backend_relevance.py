@@ -30,8 +30,9 @@ QUERIES = SET["queries"]
 # The top 3 is compared with the catalog's; the catalog's scores are read
 # ``DEPTH`` deep to tell a near-tie from a real difference.
 TOP = 3
-# Lucene's BM25 is not ZCTextIndex's (another idf, field lengths stored in
-# one byte): items the catalog scores this close may change places.
+# Lucene stores field lengths in one byte, and Elasticsearch's test build
+# scores with Lucene's BM25, not the catalog's Okapi (backends/server/
+# scoring.py): items the catalog scores this close may change places.
 NEAR_TIE = 0.05
 
 
