@@ -39,15 +39,33 @@ def letter_forms() -> dict[str, str]:
     return {letter: "".join(chars) for letter, chars in forms.items()}
 
 
+def _alternatives(trie: dict, forms: dict[str, str]) -> str:
+    """The words of ``trie`` as nested alternatives: one class per letter."""
+    branches = [
+        f"[{forms[letter]}]{_alternatives(rest, forms)}"
+        for letter, rest in sorted(trie.items())
+        if letter
+    ]
+    if not branches:
+        return ""
+    return f"(?:{'|'.join(branches)}){'?' if '' in trie else ''}"
+
+
 def stop_words_pattern() -> str:
     """A Java regular expression matching any stop word as a whole word,
-    whatever its case and accents (« Été », « à », « QU »)."""
-    forms = letter_forms()
-    words = sorted(STOP_WORDS, key=lambda word: (-len(word), word))
-    alternatives = "|".join(
-        "".join(f"[{forms[letter]}]" for letter in word) for word in words
-    )
-    return rf"(?<![{WORD_CHARS}])(?:{alternatives})(?![{WORD_CHARS}])"
+    whatever its case and accents (« Été », « à », « QU »).
+
+    The words share their prefixes (a trie: « c(e(s|t(te)?)?|…) »), so that a
+    word is read once rather than tried against each stop word in turn.
+    """
+    trie = {}
+    for word in STOP_WORDS:
+        node = trie
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    words = _alternatives(trie, letter_forms())
+    return rf"(?<![{WORD_CHARS}]){words}(?![{WORD_CHARS}])"
 
 
 def char_filters() -> dict:
