@@ -15,9 +15,6 @@ from traite_portal.search.backends.server.documents import document_for
 from traite_portal.search.backends.server.documents import indexable_brains
 from traite_portal.search.backends.server.documents import site_path
 from traite_portal.search.backends.server.mapping import index_body
-from traite_portal.search.backends.server.scoring import LUCENE_SCORING
-from traite_portal.search.backends.server.scoring import SCRIPTED_SCORING
-from traite_portal.search.backends.server.scoring import server_runs_scripts
 from traite_portal.search.indexing.outbox import CONSUMER
 from traite_portal.search.indexing.outbox import register
 from traite_portal.search.indexing.target import IndexTarget
@@ -92,8 +89,7 @@ def full_reindex(portal, target: IndexTarget, progress: bool = True) -> dict:
     head = consumers.log_of(portal).head
     catalog = portal.portal_catalog
     index = new_index_name(target.alias)
-    scoring = SCRIPTED_SCORING if server_runs_scripts(target.engine) else LUCENE_SCORING
-    target.engine.create_index(index, index_body(analysis, scoring))
+    target.engine.create_index(index, index_body(analysis, target.detect_scoring()))
     total = len(catalog.unrestrictedSearchResults(path=site_path(catalog)))
     with tqdm(
         total=total, desc="Réindexation", unit=" éléments", disable=not progress
