@@ -1,11 +1,21 @@
 """Who analyses French: OpenSearch (analysis-common) itself; Elasticsearch's
 test build has no analysis module, so the backend says so at start-up and the
-portal analyses text itself — and ``@legal-search`` answers alike over HTTP."""
+portal analyses text itself — and ``@legal-search`` answers alike over HTTP.
+OpenSearch's chain gives every indexed text the catalog's tokens at the
+catalog's positions, and it scores them with the catalog's Okapi formula."""
 
+from plone import api
 from search_servers import ENGINES
 from search_servers import index_site
 from search_servers import require
 from search_servers import use
+from traite_portal.search.analysis import analyse_text
+from traite_portal.search.analysis.stopwords import ELIDED
+from traite_portal.search.analysis.stopwords import STOP_WORDS
+from traite_portal.search.backends.server.documents import document_for
+from traite_portal.search.backends.server.documents import indexable_brains
+from traite_portal.search.backends.server.mapping import SERVER_ANALYSIS
+from traite_portal.search.backends.server.mapping import TEXT_FIELDS
 from traite_portal.search.indexing import worker
 from traite_portal.search.indexing.target import target_for
 
@@ -16,6 +26,8 @@ import requests
 
 # What each server of the CI can do (tests/search/search_servers.py).
 EXPECTED_ANALYSIS = {"opensearch": "server", "elasticsearch": "portal"}
+# OpenSearch runs Painless: the catalog's Okapi scoring (backends/server/scoring.py).
+EXPECTED_SCORING = {"opensearch": "okapi", "elasticsearch": "bm25"}
 MISSING_MODULE = "n'a pas de module d'analyse du français"
 TIMEOUT = 60
 
@@ -51,6 +63,7 @@ def test_detection_and_start_up_message(served, caplog, monkeypatch):
             f"Index {target.alias} sur opensearch : analyse du français par le serveur."
         ]
     assert target.current_analysis() == EXPECTED_ANALYSIS[settings.engine]
+    assert target.meta()["scoring"] == EXPECTED_SCORING[settings.engine]
 
 
 def test_rest_answer_names_backend_and_analysis(served, monkeypatch):
@@ -82,3 +95,36 @@ def by_uid(answer: dict) -> dict:
         item["UID"]: {key: value for key, value in item.items() if key != "score"}
         for item in answer["items"]
     }
+
+
+def stop_word_texts() -> list[str]:
+    """Every stop word between two words, as written and in capitals, and
+    every elided article before a word, straight and curly."""
+    words = " ".join(f"{word} victime" for word in sorted(STOP_WORDS))
+    elided = " ".join(f"{a}'exploitation {a}’État" for a in sorted(ELIDED))
+    return [words, words.upper(), elided]
+
+
+def test_server_tokens_and_positions_are_the_catalogs(corpus_functional):
+    # The catalog drops stop words before counting positions: a phrase
+    # (« STCE n° 197 ») matches the same texts only without position gaps.
+    portal = corpus_functional["portal"]
+    settings = require("opensearch")
+    index_site(portal, settings)
+    target = target_for(portal, settings)
+    catalog = api.portal.get_tool("portal_catalog")
+    texts = [
+        (brain.getPath(), field, document_for(catalog, brain, SERVER_ANALYSIS)[field])
+        for brain in indexable_brains(catalog)
+        for field in TEXT_FIELDS
+    ]
+    texts += [("stop words", "SearchableText", text) for text in stop_word_texts()]
+    differ = {}
+    for path, field, text in texts:
+        body = {"field": field, "text": text}
+        answer = target.engine.call("indices.analyze", index=target.alias, body=body)
+        server = [(token["position"], token["token"]) for token in answer["tokens"]]
+        if server != list(enumerate(analyse_text(text))):
+            differ[(path, field)] = server
+    assert len(texts) > len(TEXT_FIELDS) * 100
+    assert differ == {}

@@ -89,7 +89,7 @@ def full_reindex(portal, target: IndexTarget, progress: bool = True) -> dict:
     head = consumers.log_of(portal).head
     catalog = portal.portal_catalog
     index = new_index_name(target.alias)
-    target.engine.create_index(index, index_body(analysis))
+    target.engine.create_index(index, index_body(analysis, target.detect_scoring()))
     total = len(catalog.unrestrictedSearchResults(path=site_path(catalog)))
     with tqdm(
         total=total, desc="Réindexation", unit=" éléments", disable=not progress

@@ -8,6 +8,9 @@ from traite_portal.search.backends.server.mapping import PORTAL_ANALYSIS
 from traite_portal.search.backends.server.mapping import SCHEMA_VERSION
 from traite_portal.search.backends.server.mapping import SERVER_ANALYSIS
 from traite_portal.search.backends.server.mapping import server_has_french_analysis
+from traite_portal.search.backends.server.scoring import LUCENE_SCORING
+from traite_portal.search.backends.server.scoring import SCRIPTED_SCORING
+from traite_portal.search.backends.server.scoring import server_runs_scripts
 from traite_portal.search.backends.server.settings import read_settings
 from traite_portal.search.backends.server.settings import ServerSettings
 
@@ -59,6 +62,13 @@ class IndexTarget:
             self.settings.url,
         )
         return PORTAL_ANALYSIS
+
+    def detect_scoring(self) -> str:
+        """``okapi`` (the catalog's formula) when the server runs Painless,
+        else Lucene's ``bm25``."""
+        if server_runs_scripts(self.engine):
+            return SCRIPTED_SCORING
+        return LUCENE_SCORING
 
 
 def target_for(site, settings: ServerSettings | None = None) -> IndexTarget:

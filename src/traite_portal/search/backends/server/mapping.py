@@ -2,9 +2,11 @@
 
 With the server's analysis module (OpenSearch's ``analysis-common``), text is
 analysed by the server through a chain built from the portal's own tables —
-standard tokenizer, elision, lowercase, ASCII folding, French stop words, the
-protected words, the Snowball French stemmer and the word families — so that
-the server's tokens are the catalog's. Without it (Elasticsearch's test
+words split as the catalog splits them and French stop words removed before
+the standard tokenizer (``char_filters.py``: elided articles go as stop
+words, and no position gaps), lowercase, ASCII folding, the protected words,
+the Snowball French stemmer and the word families — so that the server's
+tokens and positions are the catalog's. Without it (Elasticsearch's test
 build has no ``french``, elision, stemmer or folding), the portal analyses
 text itself (:func:`traite_portal.search.analysis.analyse_text`) and the
 server indexes those tokens with its ``whitespace`` analyzer. The index's
@@ -15,8 +17,12 @@ from traite_portal.search.analysis.families import PROTECTED_WORDS
 from traite_portal.search.analysis.french import analyse_word
 from traite_portal.search.analysis.french import family_stems
 from traite_portal.search.analysis.french import fold
-from traite_portal.search.analysis.stopwords import ELIDED
 from traite_portal.search.analysis.stopwords import STOP_WORDS
+from traite_portal.search.backends.server.char_filters import char_filters
+from traite_portal.search.backends.server.scoring import LUCENE_SCORING
+from traite_portal.search.backends.server.scoring import okapi_similarity
+from traite_portal.search.backends.server.scoring import SCRIPTED_SCORING
+from traite_portal.search.backends.server.scoring import SIMILARITY
 from traite_portal.search.facets import FACETS
 
 
@@ -39,7 +45,9 @@ STEMMED_APART = (
 )
 
 # Bump when the mapping or the analysis changes: the worker then rebuilds.
-SCHEMA_VERSION = 1
+# 2: words split and stop words removed before the tokenizer, as the catalog
+# does (no position gaps); the catalog's Okapi scoring where scripts run.
+SCHEMA_VERSION = 2
 SERVER_ANALYSIS = "server"
 PORTAL_ANALYSIS = "portal"
 TEXT_FIELDS = ("SearchableText", "Title", "Description")
@@ -69,11 +77,8 @@ def _families() -> dict[str, list[str]]:
 def french_filters() -> dict:
     """The token filters of the server-side chain, from the portal's tables."""
     filters = {
-        "traite_elision": {
-            "type": "elision",
-            "articles_case": True,
-            "articles": sorted(ELIDED),
-        },
+        # Stop words are gone before the tokenizer (``char_filters``): this
+        # only catches one written in letters that fold otherwise.
         "traite_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
         "traite_protected": {
             "type": "stemmer_override",
@@ -121,30 +126,14 @@ def french_analysis() -> dict:
     """``settings.analysis`` of an index analysed by the server."""
     filters = french_filters()
     return {
-        "char_filter": {
-            # The portal reads every apostrophe as « ' ».
-            "traite_apostrophes": {
-                "type": "mapping",
-                "mappings": [f"{c}=>'" for c in "’‘ʼ`´′"],
-            },
-            # …and splits words where the standard tokenizer would not: at an
-            # apostrophe that follows no elided article (« aujourd'hui »),
-            # between digits (« 1.2 », « 2,5 »).
-            "traite_splits": {
-                "type": "pattern_replace",
-                "pattern": rf"(?i)(?<!\b(?:{'|'.join(sorted(ELIDED))}))'"
-                r"|(?<=\d)[.,](?=\d)",
-                "replacement": " ",
-            },
-        },
+        "char_filter": char_filters(),
         "filter": filters,
         "analyzer": {
             ANALYZER: {
                 "type": "custom",
-                "char_filter": ["traite_apostrophes", "traite_splits"],
+                "char_filter": list(char_filters()),
                 "tokenizer": "standard",
                 "filter": [
-                    "traite_elision",
                     "lowercase",
                     "asciifolding",
                     "traite_stop",
@@ -166,12 +155,12 @@ def text_analyzer(analysis: str) -> str:
     return ANALYZER if analysis == SERVER_ANALYSIS else "whitespace"
 
 
-def index_body(analysis: str) -> dict:
+def index_body(analysis: str, scoring: str = LUCENE_SCORING) -> dict:
     """Settings and mappings of a new index."""
-    properties = {
-        name: {"type": "text", "analyzer": text_analyzer(analysis)}
-        for name in TEXT_FIELDS
-    }
+    text = {"type": "text", "analyzer": text_analyzer(analysis)}
+    if scoring == SCRIPTED_SCORING:
+        text["similarity"] = SIMILARITY
+    properties = {name: dict(text) for name in TEXT_FIELDS}
     properties.update({name: {"type": "keyword"} for name in KEYWORD_FIELDS})
     properties.update({name: {"type": "date"} for name in DATE_FIELDS})
     properties.update({name: {"type": "integer"} for name in INTEGER_FIELDS})
@@ -181,11 +170,17 @@ def index_body(analysis: str) -> dict:
     settings = {"number_of_shards": 1, "number_of_replicas": 0}
     if analysis == SERVER_ANALYSIS:
         settings["analysis"] = french_analysis()
+    if scoring == SCRIPTED_SCORING:
+        settings["similarity"] = {SIMILARITY: okapi_similarity()}
     return {
         "settings": {"index": settings},
         "mappings": {
             "dynamic": "strict",
-            "_meta": {"analysis": analysis, "schema": SCHEMA_VERSION},
+            "_meta": {
+                "analysis": analysis,
+                "scoring": scoring,
+                "schema": SCHEMA_VERSION,
+            },
             "properties": properties,
         },
     }
