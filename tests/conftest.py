@@ -136,14 +136,13 @@ def pytest_xdist_make_scheduler(config, log):
     return ModuleScheduling(config, log)
 
 
-def _layer_of(item):
+def _layer_of(item, layers_by_fixture: dict):
     """The most specific test layer whose fixtures ``item`` uses, or None."""
-    names = set(getattr(item, "fixturenames", ()))
-    used = [
-        layer
-        for layer, scopes in layer_fixtures.LAYERS.items()
-        if layer is not object and names & set(scopes.values())
-    ]
+    used = {
+        layers_by_fixture[name]
+        for name in getattr(item, "fixturenames", ())
+        if name in layers_by_fixture
+    }
     return max(used, key=lambda layer: len(getmro(layer)), default=None)
 
 
@@ -158,9 +157,15 @@ def pytest_collection_modifyitems(config, items):
     and module would set up Zope, Plone and our profile again (10 to 20 s).
     The serial folders' long commands start first, on a worker of their own.
     """
+    layers_by_fixture = {
+        name: layer
+        for layer, scopes in layer_fixtures.LAYERS.items()
+        if layer is not object
+        for name in scopes.values()
+    }
     for item in items:
         if getattr(getattr(item, "cls", None), "layer", None) is None:
-            layer = _layer_of(item)
+            layer = _layer_of(item, layers_by_fixture)
             if layer is not None:
                 item.layer = layer
     result = yield

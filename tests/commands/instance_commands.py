@@ -40,6 +40,22 @@ def run(args, env=None, cwd=ROOT, timeout=900) -> subprocess.CompletedProcess:
     )
 
 
+def bare_instance(root: Path) -> Path:
+    """An instance under ``root`` made by hand from the project's templates
+    (``etc/``, an empty ``var/filestorage``), no database yet: its zope.conf."""
+    etc = root / "etc"
+    etc.mkdir()
+    (etc / "site.zcml").write_text((ROOT / "etc" / "site.zcml").read_text())
+    (etc / "zope.conf").write_text(
+        (ROOT / "etc" / "zope.conf.in")
+        .read_text()
+        .replace("@INSTANCE@", str(root))
+        .replace("@VAR@", str(root / "var"))
+    )
+    (root / "var" / "filestorage").mkdir(parents=True)
+    return etc / "zope.conf"
+
+
 def make_command(*arguments: str) -> list[str]:
     """``make`` as a user types it in the project's folder."""
     return ["make", "--no-print-directory", *arguments]

@@ -7,8 +7,8 @@ group or others. Then an instance made before this rule is made private by
 the next make command.
 """
 
+from instance_commands import bare_instance
 from instance_commands import BIN
-from instance_commands import ROOT
 from instance_commands import run
 from pathlib import Path
 
@@ -89,17 +89,8 @@ class TestFileModes:
 
     def test_console_scripts_create_private_files(self, tmp_path):
         """Run by hand (no Makefile umask), a command's new files are private."""
-        etc = tmp_path / "etc"
-        etc.mkdir()
-        (etc / "site.zcml").write_text((ROOT / "etc" / "site.zcml").read_text())
-        (etc / "zope.conf").write_text(
-            (ROOT / "etc" / "zope.conf.in")
-            .read_text()
-            .replace("@INSTANCE@", str(tmp_path))
-            .replace("@VAR@", str(tmp_path / "var"))
-        )
-        (tmp_path / "var" / "filestorage").mkdir(parents=True)
-        command = f"umask 022 && {BIN}/traite-import -c {etc}/zope.conf --no-progress"
+        zope_conf = bare_instance(tmp_path)
+        command = f"umask 022 && {BIN}/traite-import -c {zope_conf} --no-progress"
         result = run(["sh", "-c", command])
         # No site in this new database: the command stops with its message.
         assert "Aucun site « traite »" in result.stderr, result.stderr[-3000:]

@@ -8,8 +8,8 @@ the exception: it creates the site it is given (and refuses an existing one).
 
 from importlib import import_module
 from importlib.metadata import distribution
+from instance_commands import bare_instance
 from instance_commands import BIN
-from instance_commands import ROOT
 from instance_commands import run
 
 import argparse
@@ -58,18 +58,7 @@ def _arguments(parser: argparse.ArgumentParser, tmp_path) -> list[str]:
 @pytest.fixture(scope="module")
 def empty_instance(tmp_path_factory):
     """An instance whose database has no site at all."""
-    root = tmp_path_factory.mktemp("empty-instance")
-    etc = root / "etc"
-    etc.mkdir()
-    (etc / "site.zcml").write_text((ROOT / "etc" / "site.zcml").read_text())
-    (etc / "zope.conf").write_text(
-        (ROOT / "etc" / "zope.conf.in")
-        .read_text()
-        .replace("@INSTANCE@", str(root))
-        .replace("@VAR@", str(root / "var"))
-    )
-    (root / "var" / "filestorage").mkdir(parents=True)
-    return etc / "zope.conf"
+    return bare_instance(tmp_path_factory.mktemp("empty-instance"))
 
 
 def test_every_site_command_is_checked():
