@@ -75,12 +75,10 @@ def _fetch_batch(mirror: Mirror, uids: list[str], hand_over) -> None:
     wanted = [data["UID"] for data in objects if data["@type"] not in AKN_COLLECTIONS]
     documents = akn_documents(mirror, wanted) if wanted else {}
     for data in objects:
-        if data["@type"] in AKN_COLLECTIONS:
-            akn = None
-        elif documents is None:  # a portal without @akn-documents
-            akn = FETCH
-        else:  # retracted between the two requests: ask @akn, which says so
-            akn = documents.get(data["UID"], FETCH)
+        # Not given (a collection, a portal without @akn-documents, an item
+        # retracted between the two requests): ``store`` asks ``akn_of``,
+        # which answers a collection without a request.
+        akn = FETCH if documents is None else documents.get(data["UID"], FETCH)
         hand_over(store(mirror, data, None, akn))
 
 
