@@ -51,7 +51,7 @@ def kill_instance(tmp_path_factory):
         )  # fmt: skip
         yield ops, portal
     finally:
-        ops.server.stop(signal.SIGKILL)
+        ops.server.stop()
 
 
 @pytest.fixture
@@ -147,7 +147,7 @@ def test_server_killed_during_a_post(kill_instance, receiver_port):
     assert (in_flight["id"], in_flight["status"]) == (held.delivery, "retrying")
     assert in_flight["attempts"] > first["attempts"]
     assert not later  # one delivery at a time, in order
-    ops.server.stop(signal.SIGKILL)
+    assert ops.server.stop(signal.SIGKILL) == -signal.SIGKILL
     ops.serve()
     log = wait_for(lambda: delivered(portal, hook, owed), timeout=180)
     by_id = check_arrivals(receiver, log, owed)
