@@ -13,7 +13,7 @@ from plone.restapi.services import Service
 from traite_portal import _
 from traite_portal.akn.export import item_to_akn
 from traite_portal.interfaces import ITraiteContent
-from zope.i18n import translate
+from traite_portal.services.errors import error_answer
 
 
 MAX_UIDS = 50
@@ -27,19 +27,13 @@ class AknDocumentsGet(Service):
         if isinstance(uids, str):
             uids = [uids]
         if not uids or len(uids) > MAX_UIDS:
-            self.request.response.setStatus(400)
             message = _(
                 "akn_documents_error_uids",
                 default="Donnez de 1 à ${limit} identifiants (paramètre UID, "
                 "répété) ; reçu : ${count}.",
                 mapping={"limit": MAX_UIDS, "count": len(uids)},
             )
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "message": translate(message, context=self.request),
-                }
-            }
+            return error_answer(self.request, message)
         security = getSecurityManager()
         items = []
         # The catalog answers only what the user may view, below the context.
