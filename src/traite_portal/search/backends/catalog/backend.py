@@ -44,11 +44,8 @@ class CatalogBackend:
             _, scores = weightedIntersection(scores, allowed, 1, 0)
         else:
             _, scores = weightedUnion(IIBucket(), allowed, 0, 1)
-        scores = self._authority(scores)
         found_by_id = self._identified(request.identifier_keys, allowed)
-        if found_by_id:
-            best = (max(scores.values(), default=0) or 1) * ranking.IDENTIFIER_RANK
-            _, scores = weightedUnion(scores, found_by_id, 1, best)
+        scores = self._identifiers_first(self._authority(scores), found_by_id)
         sees_unpublished = self._sees_unpublished(allowed)
         facets = [f for f in FACETS if sees_unpublished or not f.restricted]
         selected = selection_sets(self.zcatalog, FACETS, request.filters)
@@ -65,6 +62,22 @@ class CatalogBackend:
             sees_unpublished=sees_unpublished,
             backend=self.name,
         )
+
+    def relevance(self, request: SearchRequest, candidates, found_by_id) -> list:
+        """``[(docid, score)]``: the catalog's relevance order of
+        ``candidates`` (docids another backend matched for ``request``,
+        ``found_by_id`` among them by an identifier), each scored as when
+        the catalog searches everything (``candidates.CandidateIndex``)."""
+        scores = text_scores(self.zcatalog, request.query, only=candidates)
+        scores = self._identifiers_first(self._authority(scores), found_by_id)
+        return self._order(scores, request)
+
+    def _identifiers_first(self, scores, found_by_id):
+        """Items an identifier found score ``IDENTIFIER_RANK`` × the best."""
+        if not found_by_id:
+            return scores
+        best = (max(scores.values(), default=0) or 1) * ranking.IDENTIFIER_RANK
+        return weightedUnion(scores, found_by_id, 1, best)[1]
 
     def _authority(self, scores):
         """Scores × the type's authority (in tenths)."""
