@@ -120,9 +120,9 @@ def _html(text: str, start: int, end: int, spans) -> tuple[str, str]:
     return before + text[start:end] + after, before + "".join(parts) + after
 
 
-def make_snippets(obj, query) -> list[Snippet]:
-    """The best passages of the item for the query (at most MAX_SNIPPETS)."""
-    matcher = Matcher(query)
+def make_snippets(obj, matcher: Matcher) -> list[Snippet]:
+    """The best passages of the item for the query whose ``matcher`` is given
+    (made once per search), at most MAX_SNIPPETS."""
     found = []
     for name, label, text in text_fields(obj):
         passage = best_passage(text, matcher)

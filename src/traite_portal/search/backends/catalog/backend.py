@@ -17,7 +17,7 @@ from traite_portal.search.backends.catalog.facet_counts import restrict
 from traite_portal.search.backends.catalog.facet_counts import selection_sets
 from traite_portal.search.backends.catalog.matching import query_wids
 from traite_portal.search.backends.catalog.matching import text_scores
-from traite_portal.search.backends.catalog.matching import word_positions
+from traite_portal.search.backends.catalog.matching import WordPositions
 from traite_portal.search.backends.catalog.sets import allowed_set
 from traite_portal.search.backends.catalog.sets import document_values
 from traite_portal.search.backends.catalog.sets import values_set
@@ -118,9 +118,9 @@ class CatalogBackend:
         if len(wids) < 2:
             return ranked
         size = max(ranking.PROXIMITY_CANDIDATES, request.b_start + request.b_size)
-        head = []
+        positions, head = WordPositions(self.zcatalog, wids), []
         for docid, score in ranked[:size]:
-            window = ranking.smallest_window(word_positions(self.zcatalog, docid, wids))
+            window = ranking.smallest_window(positions(docid))
             head.append(
                 (docid, score + ranking.proximity_bonus(score, window, len(wids)))
             )
