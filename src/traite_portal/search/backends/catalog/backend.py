@@ -2,7 +2,7 @@
 
 from BTrees.IIBTree import difference
 from BTrees.IIBTree import IIBucket
-from BTrees.IIBTree import intersection
+from BTrees.IIBTree import IISet
 from BTrees.IIBTree import multiunion
 from BTrees.IIBTree import weightedIntersection
 from BTrees.IIBTree import weightedUnion
@@ -38,25 +38,31 @@ class CatalogBackend:
     def search(self, request: SearchRequest) -> SearchResult:
         # As Plone's searchResults: index what this transaction changed first.
         processQueue()
-        allowed = allowed_set(self.catalog, request.viewer, request.path)
+
+        def visible(docs=None):
+            # Permission filtering on the documents at hand, not the site.
+            return allowed_set(self.catalog, request.viewer, request.path, docs)
+
         if request.query is not None:
             scores = text_scores(self.zcatalog, request.query)
-            _, scores = weightedIntersection(scores, allowed, 1, 0)
+            _, scores = weightedIntersection(
+                scores, visible(IISet(scores.keys())), 1, 0
+            )
         else:
-            _, scores = weightedUnion(IIBucket(), allowed, 0, 1)
+            _, scores = weightedUnion(IIBucket(), visible(), 0, 1)
         scores = self._authority(scores)
-        found_by_id = self._identified(request.identifier_keys, allowed)
+        found_by_id = self._identified(request.identifier_keys, visible)
         if found_by_id:
             best = (max(scores.values(), default=0) or 1) * ranking.IDENTIFIER_RANK
             _, scores = weightedUnion(scores, found_by_id, 1, best)
-        sees_unpublished = self._sees_unpublished(allowed)
+        sees_unpublished = self._sees_unpublished(visible)
         facets = [f for f in FACETS if sees_unpublished or not f.restricted]
         selected = selection_sets(self.zcatalog, FACETS, request.filters)
         counts = facet_counts(self.zcatalog, facets, scores, selected)
         _, scores = weightedIntersection(scores, restrict(scores, selected), 1, 0)
         ordered = self._order(scores, request)
         page = ordered[request.b_start : request.b_start + request.b_size]
-        jump = self._identified(request.jump_keys, allowed)
+        jump = self._identified(request.jump_keys, visible)
         return SearchResult(
             total=len(ordered),
             hits=[self._hit(docid, score, found_by_id) for docid, score in page],
@@ -82,21 +88,21 @@ class CatalogBackend:
         _, result = weightedUnion(result, rest, 1, ranking.DEFAULT_AUTHORITY)
         return result
 
-    def _identified(self, keys, allowed):
+    def _identified(self, keys, visible):
         """Visible items carrying the keys, or else those containing them."""
         if not keys:
             return ()
         index = self.zcatalog.getIndex("search_identifiers")
         for suffix in ("", SECONDARY):
-            found = intersection(values_set(index, [k + suffix for k in keys]), allowed)
+            found = visible(values_set(index, [k + suffix for k in keys]))
             if found:
                 return found
         return ()
 
-    def _sees_unpublished(self, allowed) -> bool:
+    def _sees_unpublished(self, visible) -> bool:
         states = self.zcatalog.getIndex("review_state")
         hidden = [s for s in states._index.keys() if s not in PUBLIC_STATES]
-        return bool(intersection(allowed, values_set(states, hidden)))
+        return bool(visible(values_set(states, hidden)))
 
     def _order(self, scores, request: SearchRequest) -> list[tuple[int, int]]:
         ranked = [(docid, score) for score, docid in scores.byValue(0)]
