@@ -41,19 +41,29 @@ def restrict(docs, selected: dict, skip: str | None = None):
     return docs
 
 
-def count_values(index, docs) -> dict:
-    """{value: number of documents of ``docs`` holding it}, zeros left out."""
-    if _per_document_is_cheaper(index, docs):
-        counts = collections.Counter()
-        for docid in docs:
-            counts.update(set(document_values(index, docid)))
-        return dict(counts)
+def count_per_document(index, docs) -> dict:
+    """{value: count} read from each document's values."""
+    counts = collections.Counter()
+    for docid in docs:
+        counts.update(set(document_values(index, docid)))
+    return dict(counts)
+
+
+def count_per_value(index, docs) -> dict:
+    """{value: count} by intersecting ``docs`` with each value's set."""
     counts = {}
     for value, found in index_values(index):
         size = len(intersection(docs, found))
         if size:
             counts[value] = size
     return counts
+
+
+def count_values(index, docs) -> dict:
+    """{value: number of documents of ``docs`` holding it}, zeros left out."""
+    if _per_document_is_cheaper(index, docs):
+        return count_per_document(index, docs)
+    return count_per_value(index, docs)
 
 
 def facet_counts(zcatalog, facets, docs, selected: dict) -> dict:
