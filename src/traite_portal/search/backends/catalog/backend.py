@@ -25,6 +25,23 @@ from traite_portal.search.facets import FACETS
 from traite_portal.search.facets import PUBLIC_STATES
 from traite_portal.search.identifiers.kinds import SECONDARY
 
+import heapq
+
+
+def best_first(scores, size: int | None = None) -> list[tuple[int, int]]:
+    """The ``size`` best (docid, score) of an IIBucket (all without ``size``),
+    in the order of its ``byValue(0)``: score, then docid, descending.
+
+    A heap keeps only the ``size`` best: sorting every match (as ``byValue``
+    does) costs more than the rest of the search when most texts match.
+    """
+    pairs = zip(scores.values(), scores.keys(), strict=True)
+    if size is None:
+        ordered = sorted(pairs, reverse=True)
+    else:
+        ordered = heapq.nlargest(size, pairs)
+    return [(docid, score) for score, docid in ordered]
+
 
 class CatalogBackend:
     """The embedded default: Plone's catalog, no server needed."""
@@ -64,7 +81,7 @@ class CatalogBackend:
         page = ordered[request.b_start : request.b_start + request.b_size]
         jump = self._identified(request.jump_keys, visible)
         return SearchResult(
-            total=len(ordered),
+            total=len(scores),
             hits=[self._hit(docid, score, found_by_id) for docid, score in page],
             facets=counts,
             jump=self._uid(jump[0]) if len(jump) == 1 else None,
@@ -105,7 +122,14 @@ class CatalogBackend:
         return bool(visible(values_set(states, hidden)))
 
     def _order(self, scores, request: SearchRequest) -> list[tuple[int, int]]:
-        ranked = [(docid, score) for score, docid in scores.byValue(0)]
+        """(docid, score) in the order asked, at least up to the page's end."""
+        end = request.b_start + request.b_size
+        if request.sort == "relevance" and request.query is None:
+            return best_first(scores, end)
+        if request.sort == "relevance":
+            size = max(ranking.PROXIMITY_CANDIDATES, end)
+            return self._proximity(best_first(scores, size), request)
+        ranked = best_first(scores)
         if request.sort == "date":
             index = self.zcatalog.getIndex("search_date")
             return sorted(ranked, key=lambda p: -(index._unindex.get(p[0]) or 0))
@@ -114,24 +138,21 @@ class CatalogBackend:
             return sorted(
                 ranked, key=lambda p: min(document_values(index, p[0]) or (10**6,))
             )
-        if request.query is None:
-            return ranked
-        return self._proximity(ranked, request)
+        return ranked
 
-    def _proximity(self, ranked, request):
+    def _proximity(self, head, request):
         """Re-rank the best candidates by how close the query words stand."""
         wids = query_wids(self.zcatalog, request.query)
         if len(wids) < 2:
-            return ranked
-        size = max(ranking.PROXIMITY_CANDIDATES, request.b_start + request.b_size)
-        positions, head = WordPositions(self.zcatalog, wids), []
-        for docid, score in ranked[:size]:
+            return head
+        positions, reranked = WordPositions(self.zcatalog, wids), []
+        for docid, score in head:
             window = ranking.smallest_window(positions(docid))
-            head.append(
+            reranked.append(
                 (docid, score + ranking.proximity_bonus(score, window, len(wids)))
             )
-        head.sort(key=lambda p: -p[1])
-        return head + ranked[size:]
+        reranked.sort(key=lambda p: -p[1])
+        return reranked
 
     def _uid(self, docid) -> str:
         return self.zcatalog.getIndex("UID").getEntryForObject(docid)
