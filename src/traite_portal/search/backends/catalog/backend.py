@@ -141,16 +141,32 @@ class CatalogBackend:
         return ranked
 
     def _proximity(self, head, request):
-        """Re-rank the best candidates by how close the query words stand."""
+        """Re-rank the best candidates by how close the query words stand.
+
+        Candidates come best first, so once even the largest bonus cannot
+        lift one to the page's last place, none after it can: their words
+        are not read (they stay below the page, where order is not asked).
+        """
         wids = query_wids(self.zcatalog, request.query)
         if len(wids) < 2:
             return head
-        positions, reranked = WordPositions(self.zcatalog, wids), []
-        for docid, score in head:
+        end = request.b_start + request.b_size
+        positions, reranked, page_scores = WordPositions(self.zcatalog, wids), [], []
+        for rank, (docid, score) in enumerate(head):
+            if (
+                end
+                and len(page_scores) == end
+                and (score + ranking.max_proximity_bonus(score) < page_scores[0])
+            ):
+                reranked.extend(head[rank:])
+                break
             window = ranking.smallest_window(positions(docid))
-            reranked.append(
-                (docid, score + ranking.proximity_bonus(score, window, len(wids)))
-            )
+            score += ranking.proximity_bonus(score, window, len(wids))
+            reranked.append((docid, score))
+            if len(page_scores) < end:
+                heapq.heappush(page_scores, score)
+            else:
+                heapq.heappushpop(page_scores, score)
         reranked.sort(key=lambda p: -p[1])
         return reranked
 

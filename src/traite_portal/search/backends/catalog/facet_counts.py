@@ -16,10 +16,12 @@ PER_DOCUMENT_COST = 100
 PER_ELEMENT_COST = 1
 
 
-def _per_document_is_cheaper(index, docs) -> bool:
+def _per_document_is_cheaper(index, docs, indexed: int) -> bool:
     """Whether reading the documents' values beats intersecting ``docs`` with
-    each value's set (each intersection visits ``docs`` and that set)."""
-    per_value = len(index) * len(docs) + index.numObjects()
+    each value's set (each intersection visits ``docs`` and that set; the
+    sets together hold about ``indexed`` documents). Both sizes are read from
+    counters: counting the index's documents would load all of it."""
+    per_value = len(index) * len(docs) + indexed
     return len(docs) * PER_DOCUMENT_COST < per_value * PER_ELEMENT_COST
 
 
@@ -59,9 +61,10 @@ def count_per_value(index, docs) -> dict:
     return counts
 
 
-def count_values(index, docs) -> dict:
-    """{value: number of documents of ``docs`` holding it}, zeros left out."""
-    if _per_document_is_cheaper(index, docs):
+def count_values(index, docs, indexed: int) -> dict:
+    """{value: number of documents of ``docs`` holding it}, zeros left out;
+    ``indexed``: how many documents the catalog holds."""
+    if _per_document_is_cheaper(index, docs, indexed):
         return count_per_document(index, docs)
     return count_per_value(index, docs)
 
@@ -70,7 +73,9 @@ def facet_counts(zcatalog, facets, docs, selected: dict) -> dict:
     """{facet name: {value: count}} over ``docs`` (already permission-filtered)."""
     return {
         facet.name: count_values(
-            zcatalog.getIndex(facet.index), restrict(docs, selected, facet.name)
+            zcatalog.getIndex(facet.index),
+            restrict(docs, selected, facet.name),
+            len(zcatalog),
         )
         for facet in facets
     }
