@@ -22,6 +22,7 @@ from zope.schema.interfaces import IText
 from zope.schema.interfaces import ITextLine
 
 import collections
+import itertools
 import re
 
 
@@ -112,8 +113,8 @@ def text_fields(obj, known: dict | None = None) -> list[tuple[str, object, str]]
 
 def best_passage(text: str, matcher: Matcher):
     """(distinct terms, hits, first word, last word, matched spans) or None."""
-    words = list(_WORD.finditer(text))
-    terms = [matcher(m.group()) for m in words]
+    # Words as strings first: match objects are needed for the passage only.
+    terms = list(map(matcher, _WORD.findall(text)))
     hits = [i for i, term in enumerate(terms) if term]
     if not hits:
         return None
@@ -132,8 +133,9 @@ def best_passage(text: str, matcher: Matcher):
             del in_window[terms[first]]
     (distinct, count), first, inside = best
     start = max(0, first - 4)
-    end = min(len(words), start + PASSAGE_WORDS)
-    spans = [(words[i].start(), words[i].end()) for i in inside if i < end]
+    end = min(len(terms), start + PASSAGE_WORDS)
+    words = list(itertools.islice(_WORD.finditer(text), end))
+    spans = [words[i].span() for i in inside if i < end]
     return distinct, count, words[start].start(), words[end - 1].end(), spans
 
 
