@@ -54,7 +54,7 @@ class FacetLabels:
                 )
             )
         if kind == "type":
-            return self._mapping("type", self._types).get(value, value)
+            return self.type_title(value)
         if kind == "library":
             return self._mapping("library", self._libraries).get(value, value)
         if kind == "state":
@@ -63,7 +63,7 @@ class FacetLabels:
 
     def type_title(self, portal_type: str) -> str:
         """The French title of a content type."""
-        return self._mapping("type", self._types).get(portal_type, portal_type)
+        return self._translated("type", self._types, portal_type, portal_type)
 
     def _tr(self, message) -> str:
         return translate(message, context=self.request)
@@ -73,19 +73,25 @@ class FacetLabels:
             self._cache[name] = build()
         return self._cache[name]
 
+    def _translated(self, name, build, value, default) -> str:
+        # Only the labels shown are translated, each once per request.
+        key = (name, value)
+        if key not in self._cache:
+            message = self._mapping(name, build).get(value)
+            self._cache[key] = default if message is None else self._tr(message)
+        return self._cache[key]
+
     def _vocabulary(self, name, value) -> str:
         def build():
             factory = queryUtility(IVocabularyFactory, name)
             vocabulary = factory(api.portal.get()) if factory else []
-            return {
-                term.value: self._tr(term.title or term.token) for term in vocabulary
-            }
+            return {term.value: term.title or term.token for term in vocabulary}
 
-        return self._mapping(name, build).get(value, str(value))
+        return self._translated(name, build, value, str(value))
 
     def _types(self) -> dict:
         types = api.portal.get_tool("portal_types")
-        return {fti.getId(): self._tr(fti.Title()) for fti in types.listTypeInfo()}
+        return {fti.getId(): fti.Title() for fti in types.listTypeInfo()}
 
     def _libraries(self) -> dict:
         brains = api.content.find(portal_type="TextLibrary")

@@ -24,7 +24,7 @@ from traite_portal.search.params import SearchParams
 from traite_portal.search.query.synonyms import expand_query
 from traite_portal.search.query.syntax import parse_query
 from traite_portal.search.settings import synonym_list
-from traite_portal.search.snippets import make_snippets
+from traite_portal.search.snippets import SnippetMaker
 
 
 @dataclass
@@ -113,11 +113,12 @@ def legal_search(params: SearchParams) -> SearchAnswer:
     )
     result = run_backend(site, request)
     brains = _brains(catalog, [hit.uid for hit in result.hits] + [result.jump or ""])
+    snippets_of = SnippetMaker(query) if query else None
     items = []
     for hit in result.hits:
         brain = brains.get(hit.uid)
         if brain is not None:
-            snippets = make_snippets(brain.getObject(), query) if query else []
+            snippets = snippets_of(brain.getObject()) if snippets_of else []
             items.append(ResultItem(brain, hit.score, hit.by_identifier, snippets))
     return SearchAnswer(
         params=params,

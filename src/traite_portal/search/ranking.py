@@ -67,6 +67,11 @@ def smallest_window(positions: dict[int, list[int]]) -> int | None:
     return best
 
 
+def max_proximity_bonus(score: int) -> float:
+    """No proximity bonus exceeds this (words side by side)."""
+    return score * PROXIMITY_BONUS / 100
+
+
 def proximity_bonus(score: int, window: int | None, terms: int) -> int:
     """Extra score for a document whose query words lie ``window`` apart."""
     if window is None or terms < 2:
@@ -74,8 +79,3 @@ def proximity_bonus(score: int, window: int | None, terms: int) -> int:
     spread = (window - terms) / ((PROXIMITY_SPAN - 1) * terms)
     factor = max(0.0, 1.0 - spread)
     return int(score * PROXIMITY_BONUS * factor / 100)
-
-
-def largest_bonus(score: int) -> int:
-    """The most ``proximity_bonus`` can add to ``score`` (words side by side)."""
-    return int(score * PROXIMITY_BONUS / 100)

@@ -21,6 +21,8 @@ from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IText
 from zope.schema.interfaces import ITextLine
 
+import collections
+import itertools
 import re
 
 
@@ -53,9 +55,15 @@ class Matcher:
                     )
                 else:
                     self.prefixes.append((analyse_glob(word) or "").rstrip("*?"))
+        self._answers = {}  # word → term: texts repeat their words
 
     def __call__(self, word: str) -> str | None:
         """The query term the word answers, or None."""
+        if word not in self._answers:
+            self._answers[word] = self._term(word)
+        return self._answers[word]
+
+    def _term(self, word: str) -> str | None:
         token = analyse_word(word)
         if token in self.tokens:
             return token
@@ -65,22 +73,37 @@ class Matcher:
         return next((p for p in self.prefixes if p and folded.startswith(p)), None)
 
 
-def text_fields(obj) -> list[tuple[str, object, str]]:
-    """(field name, label, plain text) of the item's description and texts."""
+def _is_text(name: str, field) -> bool:
+    if name in ("title", "description", "id") or IChoice.providedBy(field):
+        return False
+    return (
+        IRichText.providedBy(field)
+        or IText.providedBy(field)
+        or ITextLine.providedBy(field)
+    )
+
+
+def text_fields(obj, known: dict | None = None) -> list[tuple[str, object, str]]:
+    """(field name, label, plain text) of the item's description and texts.
+
+    ``known`` keeps each schema's text fields for the other items of the same
+    search (items of one type share their schemata).
+    """
+    known = {} if known is None else known
     fields = [
         ("description", _("label_description", default="Résumé"), obj.Description())
     ]
     for schema in iterSchemata(obj):
-        for name, field in getFieldsInOrder(schema):
-            if name in ("title", "description", "id") or IChoice.providedBy(field):
-                continue
-            if (
-                IRichText.providedBy(field)
-                or IText.providedBy(field)
-                or ITextLine.providedBy(field)
-            ):
-                value = plain_text(getattr(schema(obj, None) or obj, name, None))
-                fields.append((name, field.title, value))
+        if schema not in known:
+            known[schema] = [
+                (n, f) for n, f in getFieldsInOrder(schema) if _is_text(n, f)
+            ]
+        if not known[schema]:
+            continue
+        holder = schema(obj, None) or obj  # one adapter for all its fields
+        for name, field in known[schema]:
+            value = plain_text(getattr(holder, name, None))
+            fields.append((name, field.title, value))
     return [
         (n, label, " ".join(text.split()))
         for n, label, text in fields
@@ -90,21 +113,29 @@ def text_fields(obj) -> list[tuple[str, object, str]]:
 
 def best_passage(text: str, matcher: Matcher):
     """(distinct terms, hits, first word, last word, matched spans) or None."""
-    words = list(_WORD.finditer(text))
-    terms = [matcher(m.group()) for m in words]
+    # Words as strings first: match objects are needed for the passage only.
+    terms = list(map(matcher, _WORD.findall(text)))
     hits = [i for i, term in enumerate(terms) if term]
     if not hits:
         return None
-    best = None
-    for first in hits:
-        inside = [i for i in hits if first <= i < first + PASSAGE_WORDS]
-        key = (len({terms[i] for i in inside}), len(inside))
+    # Each hit opens a window of PASSAGE_WORDS words; the one with the most
+    # distinct terms, then the most hits, wins (the first one on a tie).
+    best, after, in_window = None, 0, collections.Counter()
+    for opened, first in enumerate(hits):
+        while after < len(hits) and hits[after] < first + PASSAGE_WORDS:
+            in_window[terms[hits[after]]] += 1
+            after += 1
+        key = (len(in_window), after - opened)
         if best is None or key > best[0]:
-            best = (key, first, inside)
+            best = (key, first, hits[opened:after])
+        in_window[terms[first]] -= 1
+        if not in_window[terms[first]]:
+            del in_window[terms[first]]
     (distinct, count), first, inside = best
     start = max(0, first - 4)
-    end = min(len(words), start + PASSAGE_WORDS)
-    spans = [(words[i].start(), words[i].end()) for i in inside if i < end]
+    end = min(len(terms), start + PASSAGE_WORDS)
+    words = list(itertools.islice(_WORD.finditer(text), end))
+    spans = [words[i].span() for i in inside if i < end]
     return distinct, count, words[start].start(), words[end - 1].end(), spans
 
 
@@ -120,11 +151,23 @@ def _html(text: str, start: int, end: int, spans) -> tuple[str, str]:
     return before + text[start:end] + after, before + "".join(parts) + after
 
 
-def make_snippets(obj, query) -> list[Snippet]:
-    """The best passages of the item for the query (at most MAX_SNIPPETS)."""
-    matcher = Matcher(query)
+class SnippetMaker:
+    """Snippets of the items of one search: the query's matcher and the
+    schemata's text fields worked out once for all of them."""
+
+    def __init__(self, query):
+        self.matcher = Matcher(query)
+        self.known_fields = {}
+
+    def __call__(self, obj) -> list[Snippet]:
+        return make_snippets(obj, self.matcher, self.known_fields)
+
+
+def make_snippets(obj, matcher: Matcher, known_fields=None) -> list[Snippet]:
+    """The best passages of the item for the query whose ``matcher`` is given,
+    at most MAX_SNIPPETS."""
     found = []
-    for name, label, text in text_fields(obj):
+    for name, label, text in text_fields(obj, known_fields):
         passage = best_passage(text, matcher)
         if passage:
             distinct, count, start, end, spans = passage

@@ -2,7 +2,7 @@
 
 from BTrees.IIBTree import difference
 from BTrees.IIBTree import IIBucket
-from BTrees.IIBTree import intersection
+from BTrees.IIBTree import IISet
 from BTrees.IIBTree import multiunion
 from BTrees.IIBTree import weightedIntersection
 from BTrees.IIBTree import weightedUnion
@@ -17,7 +17,7 @@ from traite_portal.search.backends.catalog.facet_counts import restrict
 from traite_portal.search.backends.catalog.facet_counts import selection_sets
 from traite_portal.search.backends.catalog.matching import query_wids
 from traite_portal.search.backends.catalog.matching import text_scores
-from traite_portal.search.backends.catalog.matching import word_positions
+from traite_portal.search.backends.catalog.matching import WordPositions
 from traite_portal.search.backends.catalog.sets import allowed_set
 from traite_portal.search.backends.catalog.sets import document_values
 from traite_portal.search.backends.catalog.sets import values_set
@@ -26,6 +26,21 @@ from traite_portal.search.facets import PUBLIC_STATES
 from traite_portal.search.identifiers.kinds import SECONDARY
 
 import heapq
+
+
+def best_first(scores, size: int | None = None) -> list[tuple[int, int]]:
+    """The ``size`` best (docid, score) of an IIBucket (all without ``size``),
+    in the order of its ``byValue(0)``: score, then docid, descending.
+
+    A heap keeps only the ``size`` best: sorting every match (as ``byValue``
+    does) costs more than the rest of the search when most texts match.
+    """
+    pairs = zip(scores.values(), scores.keys(), strict=True)
+    if size is None:
+        ordered = sorted(pairs, reverse=True)
+    else:
+        ordered = heapq.nlargest(size, pairs)
+    return [(docid, score) for score, docid in ordered]
 
 
 class CatalogBackend:
@@ -40,24 +55,30 @@ class CatalogBackend:
     def search(self, request: SearchRequest) -> SearchResult:
         # As Plone's searchResults: index what this transaction changed first.
         processQueue()
-        allowed = allowed_set(self.catalog, request.viewer, request.path)
+
+        def visible(docs=None):
+            # Permission filtering on the documents at hand, not the site.
+            return allowed_set(self.catalog, request.viewer, request.path, docs)
+
         if request.query is not None:
             scores = text_scores(self.zcatalog, request.query)
-            _, scores = weightedIntersection(scores, allowed, 1, 0)
+            _, scores = weightedIntersection(
+                scores, visible(IISet(scores.keys())), 1, 0
+            )
         else:
-            _, scores = weightedUnion(IIBucket(), allowed, 0, 1)
-        found_by_id = self._identified(request.identifier_keys, allowed)
+            _, scores = weightedUnion(IIBucket(), visible(), 0, 1)
+        found_by_id = self._identified(request.identifier_keys, visible)
         scores = self._identifiers_first(self._authority(scores), found_by_id)
-        sees_unpublished = self._sees_unpublished(allowed)
+        sees_unpublished = self._sees_unpublished(visible)
         facets = [f for f in FACETS if sees_unpublished or not f.restricted]
         selected = selection_sets(self.zcatalog, FACETS, request.filters)
         counts = facet_counts(self.zcatalog, facets, scores, selected)
         _, scores = weightedIntersection(scores, restrict(scores, selected), 1, 0)
         ordered = self._order(scores, request)
         page = ordered[request.b_start : request.b_start + request.b_size]
-        jump = self._identified(request.jump_keys, allowed)
+        jump = self._identified(request.jump_keys, visible)
         return SearchResult(
-            total=len(ordered),
+            total=len(scores),
             hits=[self._hit(docid, score, found_by_id) for docid, score in page],
             facets=counts,
             jump=self._uid(jump[0]) if len(jump) == 1 else None,
@@ -66,10 +87,10 @@ class CatalogBackend:
         )
 
     def relevance(self, request: SearchRequest, candidates, found_by_id) -> list:
-        """``[(docid, score)]``: the catalog's relevance order of
-        ``candidates`` (docids another backend matched for ``request``,
-        ``found_by_id`` among them by an identifier), each scored as when
-        the catalog searches everything (``candidates.CandidateIndex``)."""
+        """``[(docid, score)]``, at least up to the page's end: the catalog's
+        relevance order of ``candidates`` (docids another backend matched for
+        ``request``, ``found_by_id`` among them by an identifier), each scored
+        as when the catalog searches everything (``candidates.CandidateIndex``)."""
         scores = text_scores(self.zcatalog, request.query, only=candidates)
         scores = self._identifiers_first(self._authority(scores), found_by_id)
         return self._order(scores, request)
@@ -97,24 +118,31 @@ class CatalogBackend:
         _, result = weightedUnion(result, rest, 1, ranking.DEFAULT_AUTHORITY)
         return result
 
-    def _identified(self, keys, allowed):
+    def _identified(self, keys, visible):
         """Visible items carrying the keys, or else those containing them."""
         if not keys:
             return ()
         index = self.zcatalog.getIndex("search_identifiers")
         for suffix in ("", SECONDARY):
-            found = intersection(values_set(index, [k + suffix for k in keys]), allowed)
+            found = visible(values_set(index, [k + suffix for k in keys]))
             if found:
                 return found
         return ()
 
-    def _sees_unpublished(self, allowed) -> bool:
+    def _sees_unpublished(self, visible) -> bool:
         states = self.zcatalog.getIndex("review_state")
         hidden = [s for s in states._index.keys() if s not in PUBLIC_STATES]
-        return bool(intersection(allowed, values_set(states, hidden)))
+        return bool(visible(values_set(states, hidden)))
 
     def _order(self, scores, request: SearchRequest) -> list[tuple[int, int]]:
-        ranked = [(docid, score) for score, docid in scores.byValue(0)]
+        """(docid, score) in the order asked, at least up to the page's end."""
+        end = request.b_start + request.b_size
+        if request.sort == "relevance" and request.query is None:
+            return best_first(scores, end)
+        if request.sort == "relevance":
+            size = max(ranking.PROXIMITY_CANDIDATES, end)
+            return self._proximity(best_first(scores, size), request)
+        ranked = best_first(scores)
         if request.sort == "date":
             index = self.zcatalog.getIndex("search_date")
             return sorted(ranked, key=lambda p: -(index._unindex.get(p[0]) or 0))
@@ -123,35 +151,37 @@ class CatalogBackend:
             return sorted(
                 ranked, key=lambda p: min(document_values(index, p[0]) or (10**6,))
             )
-        if request.query is None:
-            return ranked
-        return self._proximity(ranked, request)
+        return ranked
 
-    def _proximity(self, ranked, request):
+    def _proximity(self, head, request):
         """Re-rank the best candidates by how close the query words stand.
 
-        Only the requested page must be exact: candidates are read in score
-        order and the reading stops once the next one, even with the largest
-        bonus, would stay below the page (``ranking.largest_bonus``). The
-        page is then what reading every candidate gives; what follows it is
-        in the candidates' order without their bonus.
+        Candidates come best first, so once even the largest bonus cannot
+        lift one to the page's last place, none after it can: their words
+        are not read (they stay below the page, where order is not asked).
         """
         wids = query_wids(self.zcatalog, request.query)
         if len(wids) < 2:
-            return ranked
-        size = max(ranking.PROXIMITY_CANDIDATES, request.b_start + request.b_size)
-        need = max(1, request.b_start + request.b_size)
-        head, best = [], []  # best: a heap of the ``need`` highest scores
-        for docid, score in ranked[:size]:
-            if len(best) == need and score + ranking.largest_bonus(score) < best[0]:
+            return head
+        end = request.b_start + request.b_size
+        positions, reranked, page_scores = WordPositions(self.zcatalog, wids), [], []
+        for rank, (docid, score) in enumerate(head):
+            if (
+                end
+                and len(page_scores) == end
+                and (score + ranking.max_proximity_bonus(score) < page_scores[0])
+            ):
+                reranked.extend(head[rank:])
                 break
-            window = ranking.smallest_window(word_positions(self.zcatalog, docid, wids))
-            final = score + ranking.proximity_bonus(score, window, len(wids))
-            head.append((docid, final))
-            (heapq.heappush if len(best) < need else heapq.heappushpop)(best, final)
-        rest = ranked[len(head) :]
-        head.sort(key=lambda p: -p[1])
-        return head + rest
+            window = ranking.smallest_window(positions(docid))
+            score += ranking.proximity_bonus(score, window, len(wids))
+            reranked.append((docid, score))
+            if len(page_scores) < end:
+                heapq.heappush(page_scores, score)
+            else:
+                heapq.heappushpop(page_scores, score)
+        reranked.sort(key=lambda p: -p[1])
+        return reranked
 
     def _uid(self, docid) -> str:
         return self.zcatalog.getIndex("UID").getEntryForObject(docid)

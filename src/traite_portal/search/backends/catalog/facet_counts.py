@@ -1,5 +1,6 @@
-"""Facet counts from index data: set intersections, or per-document values
-when the result set is small (then cheaper than one intersection per value)."""
+"""Facet counts from index data: one set intersection per value, or each
+document's values, whichever the sizes say is cheaper (both give the same
+counts)."""
 
 from BTrees.IIBTree import intersection
 from traite_portal.search.backends.catalog.sets import document_values
@@ -9,9 +10,19 @@ from traite_portal.search.backends.catalog.sets import values_set
 import collections
 
 
-# Below this many documents, reading each document's values beats
-# intersecting the result with every value's set.
-PER_DOCUMENT_LIMIT = 2000
+# Relative costs, measured on BTrees: reading one document's values in
+# Python, against one element visited by a set intersection in C.
+PER_DOCUMENT_COST = 100
+PER_ELEMENT_COST = 1
+
+
+def _per_document_is_cheaper(index, docs, indexed: int) -> bool:
+    """Whether reading the documents' values beats intersecting ``docs`` with
+    each value's set (each intersection visits ``docs`` and that set; the
+    sets together hold about ``indexed`` documents). Both sizes are read from
+    counters: counting the index's documents would load all of it."""
+    per_value = len(index) * len(docs) + indexed
+    return len(docs) * PER_DOCUMENT_COST < per_value * PER_ELEMENT_COST
 
 
 def selection_sets(zcatalog, facets, filters: dict) -> dict:
@@ -32,13 +43,16 @@ def restrict(docs, selected: dict, skip: str | None = None):
     return docs
 
 
-def count_values(index, docs) -> dict:
-    """{value: number of documents of ``docs`` holding it}, zeros left out."""
-    if len(docs) <= PER_DOCUMENT_LIMIT:
-        counts = collections.Counter()
-        for docid in docs:
-            counts.update(set(document_values(index, docid)))
-        return dict(counts)
+def count_per_document(index, docs) -> dict:
+    """{value: count} read from each document's values."""
+    counts = collections.Counter()
+    for docid in docs:
+        counts.update(set(document_values(index, docid)))
+    return dict(counts)
+
+
+def count_per_value(index, docs) -> dict:
+    """{value: count} by intersecting ``docs`` with each value's set."""
     counts = {}
     for value, found in index_values(index):
         size = len(intersection(docs, found))
@@ -47,11 +61,21 @@ def count_values(index, docs) -> dict:
     return counts
 
 
+def count_values(index, docs, indexed: int) -> dict:
+    """{value: number of documents of ``docs`` holding it}, zeros left out;
+    ``indexed``: how many documents the catalog holds."""
+    if _per_document_is_cheaper(index, docs, indexed):
+        return count_per_document(index, docs)
+    return count_per_value(index, docs)
+
+
 def facet_counts(zcatalog, facets, docs, selected: dict) -> dict:
     """{facet name: {value: count}} over ``docs`` (already permission-filtered)."""
     return {
         facet.name: count_values(
-            zcatalog.getIndex(facet.index), restrict(docs, selected, facet.name)
+            zcatalog.getIndex(facet.index),
+            restrict(docs, selected, facet.name),
+            len(zcatalog),
         )
         for facet in facets
     }

@@ -3,6 +3,7 @@
 from BTrees.IIBTree import IIBucket
 from BTrees.IIBTree import weightedIntersection
 from BTrees.IIBTree import weightedUnion
+from Products.ZCTextIndex import WidCode
 from Products.ZCTextIndex.ParseTree import AndNode
 from Products.ZCTextIndex.ParseTree import AtomNode
 from Products.ZCTextIndex.ParseTree import GlobNode
@@ -14,6 +15,13 @@ from traite_portal.search.query.nodes import AnyOf
 from traite_portal.search.query.nodes import Phrase
 from traite_portal.search.query.nodes import Word
 from traite_portal.search.ranking import FIELD_WEIGHTS
+
+import re
+
+
+# A word code's first byte, and the bytes that continue a code (WidCode).
+_CODE_START = "[\x80-\xff]"
+_CONTINUATION = bytes(range(0x80))
 
 
 def _leaf(text: str, lexicon):
@@ -98,15 +106,36 @@ def query_wids(zcatalog, query) -> list[int]:
     return wids
 
 
-def word_positions(zcatalog, docid, wids) -> dict[int, list[int]]:
-    """Where each query word stands in the document's SearchableText."""
-    index = zcatalog.getIndex("SearchableText").index
-    positions = {wid: [] for wid in wids}
-    try:
-        words = index.get_words(docid)
-    except KeyError:
+class WordPositions:
+    """Where the query words stand in a document's SearchableText, read from
+    the index's encoded word list without decoding all of it.
+
+    ZCTextIndex's ``WidCode`` starts every word code with the only byte that
+    has its high bit set, so a code found right before another start (or the
+    end) is a whole word, and its position is the number of starts before it.
+    """
+
+    def __init__(self, zcatalog, wids):
+        self.docwords = zcatalog.getIndex("SearchableText").index._docwords
+        self.wids = list(wids)
+        self.codes = {WidCode.encode([wid]): wid for wid in self.wids}
+        alternatives = "|".join(
+            re.escape(code) for code in sorted(self.codes, key=len, reverse=True)
+        )
+        self.pattern = re.compile(f"(?:{alternatives})(?={_CODE_START}|\\Z)")
+
+    def __call__(self, docid) -> dict[int, list[int]]:
+        positions = {wid: [] for wid in self.wids}
+        code = self.docwords.get(docid)
+        if code is None:
+            return positions
+        if isinstance(code, bytes):  # as WidCode.decode: left from Python 2
+            code = code.decode("latin-1")
+        raw = code.encode("latin-1")
+        position, counted = 0, 0
+        for match in self.pattern.finditer(code):
+            start = match.start()
+            position += len(raw[counted:start].translate(None, _CONTINUATION))
+            counted = start
+            positions[self.codes[match.group()]].append(position)
         return positions
-    for position, wid in enumerate(words):
-        if wid in positions:
-            positions[wid].append(position)
-    return positions
