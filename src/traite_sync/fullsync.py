@@ -10,12 +10,11 @@ read from the cursor of the start: what changed meanwhile comes again.
 """
 
 from functools import partial
-from traite_sync.dependents import AKN_COLLECTIONS
 from traite_sync.feed import head_cursor
-from traite_sync.fetch import akn_documents
-from traite_sync.fetch import FETCH
+from traite_sync.fetch import akn_of
+from traite_sync.fetch import batch_items
 from traite_sync.fetch import Outcome
-from traite_sync.fetch import store
+from traite_sync.fetch import store_batch
 from traite_sync.layout import item_files
 from traite_sync.layout import remove_item
 from traite_sync.listing import full_objects
@@ -70,16 +69,15 @@ def _sort_out(mirror: Mirror, listed: list[Listed], generation: int, bar) -> lis
 
 
 def _fetch_batch(mirror: Mirror, uids: list[str], hand_over) -> None:
-    """A batch in two requests: the representations, then the documents."""
-    objects = full_objects(mirror, uids)
-    wanted = [data["UID"] for data in objects if data["@type"] not in AKN_COLLECTIONS]
-    documents = akn_documents(mirror, wanted) if wanted else {}
-    for data in objects:
-        # Not given (a collection, a portal without @akn-documents, an item
-        # retracted between the two requests): ``store`` asks ``akn_of``,
-        # which answers a collection without a request.
-        akn = FETCH if documents is None else documents.get(data["UID"], FETCH)
-        hand_over(store(mirror, data, None, akn))
+    """A batch in one request, each item's representation and its document
+    (from a portal without ``@akn-documents``: the representations, then each
+    document), written together."""
+    pairs = batch_items(mirror, uids)
+    if pairs is None:
+        objects = full_objects(mirror, uids)
+        pairs = [(data, akn_of(mirror, data["@id"], data["@type"])) for data in objects]
+    for outcome in store_batch(mirror, pairs):
+        hand_over(outcome)
 
 
 def run_full(mirror: Mirror) -> None:
