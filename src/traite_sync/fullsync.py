@@ -9,6 +9,7 @@ the client was away, or outside new options) are removed, and the feed is
 read from the cursor of the start: what changed meanwhile comes again.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from traite_sync.feed import head_cursor
 from traite_sync.fetch import akn_of
@@ -95,13 +96,18 @@ def run_full(mirror: Mirror) -> None:
         mirror.count("écrits")
         bar.update()
 
+    # The next listing page is read while this page's batches are fetched:
+    # the portal never waits for the client between two pages.
+    lister = ThreadPoolExecutor(max_workers=1, thread_name_prefix="traite-list")
     try:
+        upcoming = lister.submit(listing_page, mirror, after)
         while True:
-            listed, remaining = listing_page(mirror, after)
+            listed, remaining = upcoming.result()
             if bar.total is None:
                 bar.total = remaining
             if not listed:
                 break
+            upcoming = lister.submit(listing_page, mirror, listed[-1].uid)
             todo = _sort_out(mirror, listed, generation, bar)
             batches = [
                 todo[i : i + JSON_BATCH] for i in range(0, len(todo), JSON_BATCH)
@@ -112,6 +118,7 @@ def run_full(mirror: Mirror) -> None:
             state.put("full_after", after)
             state.commit()
     finally:
+        lister.shutdown(wait=True, cancel_futures=True)
         bar.close()
     for gone in state.unseen(generation):
         if gone.path:
