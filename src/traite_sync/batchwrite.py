@@ -70,6 +70,7 @@ def write_items(root: Path, items: list[tuple[str, bytes, bytes | None]]) -> Non
         for temporary, target in moves:
             os.replace(temporary, target)
             folders.add(target.parent)
+        moves.clear()  # all renamed: no temporary file left to remove
         for folder in sorted(folders):
             fsync_dir(folder)
     except OSError as error:

@@ -26,8 +26,9 @@ from traite_sync.state import Record
 from traite_sync.workers import run_tasks
 
 
-# Items per fullobjects request: fewer requests (each has a fixed cost on
-# the server), and a killed run loses at most the batches being fetched.
+# Items per request (``@akn-documents?fullobjects``, written together):
+# fewer requests (each has a fixed cost on the server) and fewer waits for
+# the disk; a killed run fetches again at most the batches being written.
 JSON_BATCH = 25
 
 
