@@ -53,6 +53,46 @@ def create_private_folder(portal, title: str):
     return folder
 
 
+class PeopledSiteLayer(PloneSandboxLayer):
+    """A site built once, then only read by its tests (the permission matrix,
+    the view and sharing columns): a second association, named by the
+    subclass's ``other_association``, is added to the registry and the
+    portal's groups exist before ``populate(portal)`` adds the layer's users
+    and items, as Manager; the items are indexed at the end."""
+
+    defaultBases = (FIXTURE,)
+    other_association = ""
+
+    def setUpPloneSite(self, portal):
+        from plone import api
+        from plone.app.testing import login
+        from plone.app.testing import setRoles
+        from plone.app.testing import TEST_USER_ID
+        from plone.app.testing import TEST_USER_NAME
+        from Products.CMFCore.indexing import processQueue
+        from traite_portal.groups import ensure_groups
+        from traite_portal.vocabularies.associations import REGISTRY_RECORD
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        login(portal, TEST_USER_NAME)
+        names = api.portal.get_registry_record(REGISTRY_RECORD)
+        api.portal.set_registry_record(
+            REGISTRY_RECORD, [*names, self.other_association]
+        )
+        ensure_groups()
+        self.populate(portal)
+        login(portal, TEST_USER_NAME)
+        # plone.app.testing commits the layer after unsetting the site: a
+        # queue processed then indexes without the site's components (no
+        # Dexterity defaults, so no exclude_from_nav / is_default_page).
+        processQueue()
+        setRoles(portal, TEST_USER_ID, ["Member"])
+
+    def populate(self, portal) -> None:
+        """The layer's own users and items (the test user is Manager)."""
+        raise NotImplementedError
+
+
 INTEGRATION_TESTING = IntegrationTesting(
     bases=(FIXTURE,),
     name="TraitePortalLayer:IntegrationTesting",

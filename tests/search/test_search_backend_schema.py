@@ -6,6 +6,7 @@ from search_servers import ENGINES
 from search_servers import index_site
 from search_servers import require
 from search_servers import use
+from traite_portal.changelog import consumers
 from traite_portal.search.backends.server.documents import indexable_brains
 from traite_portal.search.backends.server.mapping import index_body
 from traite_portal.search.backends.server.mapping import SCHEMA_VERSION
@@ -15,6 +16,7 @@ from traite_portal.search.indexing.target import target_for
 from zope.component.hooks import setSite
 
 import pytest
+import transaction
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -40,10 +42,10 @@ def test_older_index_is_rebuilt_by_the_indexer(corpus_functional, engine, monkey
     (rebuilt,) = target.engine.alias_indices(target.alias)
     assert rebuilt != f"{target.alias}-older"
     assert target.engine.indices(f"{target.alias}-older") == []
-    assert (
-        target.meta()
-        == index_body(analysis, target.meta()["scoring"])["mappings"]["_meta"]
-    )
+    meta = target.meta()
+    transaction.begin()
+    log_id = consumers.log_of(portal).log_id
+    assert meta == index_body(analysis, meta["scoring"], log_id)["mappings"]["_meta"]
     catalog = portal.portal_catalog
     target.engine.refresh(target.alias)
     items = len(list(indexable_brains(catalog)))

@@ -11,17 +11,12 @@ grants.
 
 from plone import api
 from plone.app.testing import FunctionalTesting
-from plone.app.testing import login
-from plone.app.testing import PloneSandboxLayer
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import TEST_USER_NAME
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 from pytest_plone import fixtures_factory
 from traite_portal.groups import association_group_id
 from traite_portal.groups import ministry_editors_group_id
 from traite_portal.groups import ministry_reviewers_group_id
-from traite_portal.testing import FIXTURE
+from traite_portal.testing import PeopledSiteLayer
 from traite_portal.vocabularies.associations import association_token
 from traite_portal.vocabularies.associations import REGISTRY_RECORD
 from traite_portal.workflows.definitions import LEGAL_TEXT_WORKFLOW
@@ -125,19 +120,14 @@ def _create_items(portal) -> None:
         obj.reindexObjectSecurity()
 
 
-class SharingGrantsLayer(PloneSandboxLayer):
+class SharingGrantsLayer(PeopledSiteLayer):
     """Built once; each granted role is revoked by the test that granted it."""
 
-    defaultBases = (FIXTURE,)
+    other_association = OTHER_ASSOCIATION
 
-    def setUpPloneSite(self, portal):
-        setRoles(portal, TEST_USER_ID, ["Manager"])
-        login(portal, TEST_USER_NAME)
-        names = api.portal.get_registry_record(REGISTRY_RECORD)
-        api.portal.set_registry_record(REGISTRY_RECORD, [*names, OTHER_ASSOCIATION])
+    def populate(self, portal):
         _create_users()
         _create_items(portal)
-        setRoles(portal, TEST_USER_ID, ["Member"])
 
 
 SHARING_GRANTS_FIXTURE = SharingGrantsLayer()

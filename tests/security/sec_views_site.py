@@ -9,20 +9,14 @@ who keep their rights (the authors, a coordinator, a site administrator).
 from plone import api
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import login
-from plone.app.testing import PloneSandboxLayer
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import TEST_USER_NAME
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import iterSchemataForType
 from plone.testing.zope import WSGI_SERVER_FIXTURE
-from Products.CMFCore.indexing import processQueue
 from traite_portal.groups import association_group_id
 from traite_portal.groups import COORDINATORS
-from traite_portal.groups import ensure_groups
 from traite_portal.groups import ministry_editors_group_id
 from traite_portal.testing import create_private_folder
-from traite_portal.testing import FIXTURE
+from traite_portal.testing import PeopledSiteLayer
 from traite_portal.vocabularies.associations import association_token
 from traite_portal.vocabularies.associations import REGISTRY_RECORD
 from traite_portal.workflows.matrix import ITEMS
@@ -139,17 +133,12 @@ def _create_items(portal) -> None:
             api.content.transition(obj=item, to_state=state)
 
 
-class ViewsSiteLayer(PloneSandboxLayer):
+class ViewsSiteLayer(PeopledSiteLayer):
     """Built once per test class; the tests only read it."""
 
-    defaultBases = (FIXTURE,)
+    other_association = OTHER_ASSOCIATION
 
-    def setUpPloneSite(self, portal):
-        setRoles(portal, TEST_USER_ID, ["Manager"])
-        login(portal, TEST_USER_NAME)
-        names = api.portal.get_registry_record(REGISTRY_RECORD)
-        api.portal.set_registry_record(REGISTRY_RECORD, [*names, OTHER_ASSOCIATION])
-        ensure_groups()
+    def populate(self, portal):
         _create_users()
         # Created by the authoring association's member: her author page
         # has items, the other users' have none.
@@ -157,11 +146,6 @@ class ViewsSiteLayer(PloneSandboxLayer):
         with api.env.adopt_roles(["Manager"]):
             _create_items(portal)
             create_private_folder(portal, f"Dossier {HIDDEN_PARENT_WORD}")
-        login(portal, TEST_USER_NAME)
-        # Indexed now, while the site's components are there (see the
-        # matrix layer in tests/workflows/conftest.py).
-        processQueue()
-        setRoles(portal, TEST_USER_ID, ["Member"])
 
 
 VIEWS_SITE_FIXTURE = ViewsSiteLayer()

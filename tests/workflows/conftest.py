@@ -13,21 +13,14 @@ from matrix_http import username_for
 from plone import api
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
-from plone.app.testing import login
-from plone.app.testing import PloneSandboxLayer
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import TEST_USER_NAME
 from plone.base.interfaces.syndication import IFeedSettings
 from plone.testing.zope import WSGI_SERVER_FIXTURE
-from Products.CMFCore.indexing import processQueue
 from pytest_plone import fixtures_factory
 from traite_portal.groups import association_group_id
-from traite_portal.groups import ensure_groups
 from traite_portal.groups import ministry_editors_group_id
 from traite_portal.groups import ministry_reviewers_group_id
 from traite_portal.testing import create_private_folder
-from traite_portal.testing import FIXTURE
+from traite_portal.testing import PeopledSiteLayer
 from traite_portal.vocabularies.associations import association_token
 from traite_portal.vocabularies.associations import REGISTRY_RECORD
 from traite_portal.workflows.matrix import GROUP_SUBJECTS
@@ -134,17 +127,12 @@ def _hidden_parent(portal):
     create_private_folder(portal, f"Dossier {HIDDEN_PARENT_WORD}")
 
 
-class MatrixLayer(PloneSandboxLayer):
+class MatrixLayer(PeopledSiteLayer):
     """Built once: the matrix then only reads, which keeps 5,000 cells fast."""
 
-    defaultBases = (FIXTURE,)
+    other_association = OTHER_ASSOCIATION
 
-    def setUpPloneSite(self, portal):
-        setRoles(portal, TEST_USER_ID, ["Manager"])
-        login(portal, TEST_USER_NAME)
-        names = api.portal.get_registry_record(REGISTRY_RECORD)
-        api.portal.set_registry_record(REGISTRY_RECORD, [*names, OTHER_ASSOCIATION])
-        ensure_groups()
+    def populate(self, portal):
         for role in SUBJECTS:
             if role != "Anonymous":
                 create_subject(role)
@@ -183,11 +171,6 @@ class MatrixLayer(PloneSandboxLayer):
         # security (the sharing tab does): index every item once, at the end.
         for obj in items.values():
             obj.reindexObject()
-        # plone.app.testing commits the layer after unsetting the site: a
-        # queue processed then indexes without the site's components (no
-        # Dexterity defaults, so no exclude_from_nav / is_default_page).
-        processQueue()
-        setRoles(portal, TEST_USER_ID, ["Member"])
 
 
 MATRIX_FIXTURE = MatrixLayer()

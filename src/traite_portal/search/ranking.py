@@ -74,3 +74,8 @@ def proximity_bonus(score: int, window: int | None, terms: int) -> int:
     spread = (window - terms) / ((PROXIMITY_SPAN - 1) * terms)
     factor = max(0.0, 1.0 - spread)
     return int(score * PROXIMITY_BONUS * factor / 100)
+
+
+def largest_bonus(score: int) -> int:
+    """The most ``proximity_bonus`` can add to ``score`` (words side by side)."""
+    return int(score * PROXIMITY_BONUS / 100)

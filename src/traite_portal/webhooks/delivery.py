@@ -42,15 +42,14 @@ def backoff(attempts: int, settings: IWebhookSettings, rand=random.random) -> fl
 
 def owner_viewer(portal, subscription: Subscription) -> Viewer | None:
     """The owner as a reader of the log, or None (and why, in ``problem``)."""
-    acl_users = portal.acl_users
-    user = acl_users.getUserById(subscription.owner)
+    user = find_owner(portal, subscription.owner)
     if user is None:
         problem = _(
             "webhook_problem_no_owner",
             default="Le propriétaire « ${owner} » n'existe plus : rien n'est envoyé.",
             mapping={"owner": subscription.owner},
         )
-    elif not user.__of__(acl_users).has_permission(MANAGE_WEBHOOKS, portal):
+    elif not user.has_permission(MANAGE_WEBHOOKS, portal):
         problem = _(
             "webhook_problem_no_permission",
             default="Le propriétaire « ${owner} » n'a plus le droit de gérer des "
@@ -62,7 +61,18 @@ def owner_viewer(portal, subscription: Subscription) -> Viewer | None:
     problem = None if problem is None else french(problem)
     if subscription.problem != problem:
         subscription.problem = problem
-    return None if problem else viewer_for(portal, user.__of__(acl_users))
+    return None if problem else viewer_for(portal, user)
+
+
+def find_owner(portal, user_id: str):
+    """The user ``user_id`` in the user folder that defines it, as Zope looks
+    when it authenticates: the site's, then the Zope root's (the
+    administrator `make site` creates registers webhooks too)."""
+    for acl_users in (portal.acl_users, portal.getPhysicalRoot().acl_users):
+        user = acl_users.getUserById(user_id)
+        if user is not None:
+            return user.__of__(acl_users)
+    return None
 
 
 def due_delivery(subscription: Subscription, now: float) -> Delivery | None:

@@ -128,3 +128,44 @@ def test_worker_dies_during_the_post(webhooks_site):
     (delivery,) = deliveries(portal, hook["id"])
     assert (delivery.status, delivery.attempts) == ("delivered", 2)
     assert len(receiver.received) == 2
+
+
+def test_last_attempt_interrupted(webhooks_site):
+    """A worker dies during the last attempt allowed: the next one does not
+    repeat it but gives the delivery up (« en échec », and why), sends the
+    changes after it, and « Renvoyer » sends it again under its id."""
+    portal, receiver = webhooks_site.portal, webhooks_site.receiver
+    configure([f"127.0.0.1:{receiver.port}"], timeout_seconds=120.0, max_attempts=1)
+    release = threading.Event()
+    receiver.answer(hang(release))
+    hook = register("carole", webhooks_site.url, url=receiver.url)
+    dead = WorkerThread(portal._p_jar.db(), interval=0.1)
+    dead.start()
+    try:
+        create_documents(portal, "doc")
+        (first,) = receiver.wait_for(1)
+        dead.stopping.set()  # it never ticks again; its POST hangs
+        create_documents(portal, "suivant")
+        with running_worker(portal):
+            _first, second = receiver.wait_for(2)
+            wait_until(lambda: settled(portal, hook["id"]))
+    finally:
+        release.set()
+        dead.join(60)
+    interrupted, after = delivery_log(hook)[::-1]
+    assert (interrupted["id"], interrupted["status"]) == (first.delivery, "failed")
+    assert interrupted["attempts"] == 1
+    assert interrupted["error"] == (
+        "Abandonné : le dernier essai a été interrompu (arrêt du service)."
+    )
+    assert (second.delivery, after["status"]) == (after["id"], "delivered")
+    assert [i["path"] for i in second.json["items"]] == ["/suivant"]
+    url = f"{hook['@id']}/deliveries/{first.delivery}/resend"
+    assert session_for("carole").post(url, timeout=60).status_code == 202
+    with running_worker(portal):
+        again = receiver.wait_for(3)[-1]
+        wait_until(lambda: deliveries(portal, hook["id"])[0].status == "delivered")
+    assert (again.delivery, again.json["items"]) == (
+        first.delivery,
+        first.json["items"],
+    )

@@ -107,3 +107,18 @@ def test_delivery_log_is_its_owners(webhooks_site, worker):
         assert entry["changes"] == [
             {"kind": "created", "path": "/public", "UID": entry["changes"][0]["UID"]}
         ]
+
+
+def test_zope_administrator_owns_webhooks(webhooks_site, worker):
+    """The Zope root's administrator (not a user of the site: the account
+    `make site` creates) registers a webhook: its deliveries go, and no
+    problem is reported (it used to be « n'existe plus », nothing sent)."""
+    receiver = webhooks_site.receiver
+    hook = register(SITE_OWNER_NAME, webhooks_site.url, url=receiver.url)
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(webhooks_site.portal, "Document", id="brouillon")
+    transaction.commit()
+    received = receiver.wait_for(1)[0]
+    assert [i["path"] for i in received.json["items"]] == ["/brouillon"]
+    answer = session_for(SITE_OWNER_NAME).get(hook["@id"], timeout=60).json()
+    assert answer["problem"] is None

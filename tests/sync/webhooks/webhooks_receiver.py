@@ -95,11 +95,12 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class Receiver:
-    """A ThreadingHTTPServer on 127.0.0.1 (or ``host``), a random port."""
+    """A ThreadingHTTPServer on 127.0.0.1 (or ``host``), a random port (or
+    ``port``: a receiver that comes up where a webhook already points)."""
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         handler = type("Handler", (_Handler,), {"receiver": self})
-        self.server = ThreadingHTTPServer((host, 0), handler)
+        self.server = ThreadingHTTPServer((host, port), handler)
         self.server.daemon_threads = True
         self.received: list[Received] = []
         self.answers: list = []

@@ -7,7 +7,11 @@ cursor, sends the *current* state of each item they name (or its deletion)
 in one bulk request, and acknowledges them only once the server has taken
 them: a failure leaves them pending for the next try, and sending them again
 is harmless (same document, same id). Documents carry the log's head as an
-external version, so an older state never overwrites a newer one.
+external version, so an older state never overwrites a newer one. A write
+the server refuses is a success only when a newer write won (a version up to
+the head); a version above the head means the index is ahead of this log
+(an older database restored under it): ``IndexAheadOfLog``, nothing
+acknowledged, and the worker rebuilds the index.
 """
 
 from traite_portal.changelog import consumers
@@ -21,6 +25,19 @@ import transaction
 
 CONSUMER = "search-indexer"
 BATCH = 200
+
+
+class IndexAheadOfLog(Exception):
+    """The index holds versions above the change log's head: rebuild it."""
+
+
+def check_refused(target: IndexTarget, refused: list, head: int) -> None:
+    """``IndexAheadOfLog`` unless every refused write lost to a version up to
+    ``head`` (a newer write of this log)."""
+    versions = target.engine.versions(target.alias, refused)
+    ahead = sorted(uid for uid, version in versions.items() if version > head)
+    if ahead:
+        raise IndexAheadOfLog(f"{len(ahead)} document(s) above head {head}")
 
 
 def operations(catalog, uids, target_index: str, analysis: str, version: int):
@@ -47,7 +64,9 @@ def drain_batch(portal, target: IndexTarget, analysis: str, limit=BATCH) -> int:
     """Apply up to ``limit`` pending entries and commit the acknowledgement.
 
     Returns how many entries were applied (0: nothing pending). Raises
-    ``ServerUnavailable`` (nothing acknowledged) when the server fails.
+    ``ServerUnavailable`` (nothing acknowledged) when the server fails,
+    ``IndexAheadOfLog`` (nothing acknowledged) when it refused writes because
+    the index is ahead of the log.
     """
     transaction.begin()
     log = consumers.log_of(portal)
@@ -60,7 +79,8 @@ def drain_batch(portal, target: IndexTarget, analysis: str, limit=BATCH) -> int:
         return 0
     uids = list(dict.fromkeys(change.uid for change in changes))
     catalog = portal.portal_catalog
-    target.engine.bulk(operations(catalog, uids, target.alias, analysis, log.head))
+    ops = operations(catalog, uids, target.alias, analysis, log.head)
+    check_refused(target, target.engine.bulk(ops)["refused"], log.head)
     consumers.ack(portal, CONSUMER, changes[-1].seq)
     transaction.get().note(f"search-indexer: {len(changes)} entries")
     transaction.commit()

@@ -86,10 +86,12 @@ def full_reindex(portal, target: IndexTarget, progress: bool = True) -> dict:
     transaction.commit()
     transaction.begin()
     # What the fill reads is the site as of this snapshot, up to this head.
-    head = consumers.log_of(portal).head
+    log = consumers.log_of(portal)
+    head = log.head
     catalog = portal.portal_catalog
     index = new_index_name(target.alias)
-    target.engine.create_index(index, index_body(analysis, target.detect_scoring()))
+    body = index_body(analysis, target.detect_scoring(), log.log_id)
+    target.engine.create_index(index, body)
     total = len(catalog.unrestrictedSearchResults(path=site_path(catalog)))
     with tqdm(
         total=total, desc="Réindexation", unit=" éléments", disable=not progress

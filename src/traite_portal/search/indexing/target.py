@@ -45,10 +45,13 @@ class IndexTarget:
         meta = self.meta()
         return None if meta is None else meta.get("analysis", PORTAL_ANALYSIS)
 
-    def needs_rebuild(self) -> bool:
-        """No index yet, or one built by an older mapping."""
+    def needs_rebuild(self, log_id: str | None = None) -> bool:
+        """No index yet, one built by an older mapping, or (given the site's
+        change log id) one whose versions come from another log."""
         meta = self.meta()
-        return meta is None or meta.get("schema") != SCHEMA_VERSION
+        if meta is None or meta.get("schema") != SCHEMA_VERSION:
+            return True
+        return log_id is not None and meta.get("log_id") != log_id
 
     def detect_analysis(self) -> str:
         """``server`` when the server can analyse French, else ``portal`` (logged)."""

@@ -18,10 +18,12 @@ from AccessControl.SpecialUsers import system
 from Products.CMFPlone.interfaces import IPloneSiteRoot
 from Testing.makerequest import makerequest
 from traite_portal.changelog.consumers import ChangeLogMissing
+from traite_portal.changelog.consumers import log_of
 from traite_portal.changelog.cursors import CursorGone
 from traite_portal.search.backends.server.engines import ServerError
 from traite_portal.search.backends.server.engines import ServerUnavailable
 from traite_portal.search.indexing.outbox import drain
+from traite_portal.search.indexing.outbox import IndexAheadOfLog
 from traite_portal.search.indexing.outbox import register
 from traite_portal.search.indexing.reindex import full_reindex
 from traite_portal.search.indexing.target import NoSearchServer
@@ -71,7 +73,10 @@ def sync_site(site, progress: bool = False) -> int:
     """
     setSite(site)
     target = target_for(site)
-    if target.needs_rebuild():
+    transaction.begin()
+    log_id = log_of(site).log_id
+    transaction.abort()
+    if target.needs_rebuild(log_id):  # no index, older mapping, another log
         full_reindex(site, target, progress=progress)
     analysis = target.current_analysis()
     announce(target, analysis)
@@ -82,8 +87,10 @@ def sync_site(site, progress: bool = False) -> int:
         return drain(site, target, analysis)
     except CursorGone:
         logger.warning("Journal élagué au-delà du curseur : réindexation complète.")
-        full_reindex(site, target, progress=progress)
-        return drain(site, target, analysis)
+    except IndexAheadOfLog as error:
+        logger.warning("Index en avance sur le journal (%s) : réindexation.", error)
+    full_reindex(site, target, progress=progress)
+    return drain(site, target, analysis)
 
 
 def plone_sites(app) -> list:

@@ -22,8 +22,8 @@ from traite_portal import _
 from traite_portal.akn.export import item_to_akn
 from traite_portal.akn.kinds import DOCUMENTS
 from traite_portal.interfaces import ITraiteContent
+from traite_portal.services.errors import error_answer
 from zope.component import getMultiAdapter
-from zope.i18n import translate
 
 import json
 
@@ -50,19 +50,13 @@ class AknDocumentsGet(Service):
         if isinstance(uids, str):
             uids = [uids]
         if not uids or len(uids) > MAX_UIDS:
-            self.request.response.setStatus(400)
             message = _(
                 "akn_documents_error_uids",
                 default="Donnez de 1 à ${limit} identifiants (paramètre UID, "
                 "répété) ; reçu : ${count}.",
                 mapping={"limit": MAX_UIDS, "count": len(uids)},
             )
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "message": translate(message, context=self.request),
-                }
-            }
+            return error_answer(self.request, message)
         fullobjects = "fullobjects" in self.request.form
         security = getSecurityManager()
         items = []

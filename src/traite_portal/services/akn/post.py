@@ -13,6 +13,7 @@ from traite_portal import _
 from traite_portal.akn.errors import AknError
 from traite_portal.akn.importer import import_documents
 from traite_portal.akn.limits import MAX_BYTES
+from traite_portal.services.errors import error_answer
 from zope.interface import alsoProvides
 
 import transaction
@@ -48,6 +49,5 @@ class AknImportPost(Service):
             report = import_documents(self.context, [_body(self.request)])
         except AknError as error:
             transaction.doom()
-            self.request.response.setStatus(error.status)
-            return {"error": {"type": "AknError", "message": error.french()}}
+            return error_answer(self.request, error.french(), error.status, "AknError")
         return report.as_dict()

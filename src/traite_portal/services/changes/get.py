@@ -25,8 +25,8 @@ from traite_portal.changelog.visibility import viewer_for
 from traite_portal.coediting.etag import digest_etag
 from traite_portal.coediting.etag import if_none_match_hits
 from traite_portal.services.changes.serialize import serialize_item
+from traite_portal.services.errors import error_answer
 from urllib.parse import urlencode
-from zope.i18n import translate
 
 
 DEFAULT_SIZE = 100
@@ -50,9 +50,9 @@ class ChangesGet(Service):
         try:
             return self.feed()
         except FeedError as error:
-            self.request.response.setStatus(error.status)
-            message = translate(error.message, context=self.request)
-            return {"error": {"type": error.error_type, "message": message}}
+            return error_answer(
+                self.request, error.message, error.status, error.error_type
+            )
 
     def feed(self) -> dict:
         portal = api.portal.get()

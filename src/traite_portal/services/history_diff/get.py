@@ -9,7 +9,7 @@ from traite_portal.coediting.versions import field_changes
 from traite_portal.coediting.versions import retrieve_version
 from traite_portal.coediting.versions import version_info
 from traite_portal.coediting.versions import VersionNotFound
-from zope.i18n import translate
+from traite_portal.services.errors import error_answer
 
 
 class HistoryDiffGet(Service):
@@ -48,10 +48,4 @@ class HistoryDiffGet(Service):
                 "n'existe pas pour cet élément.",
                 mapping={"name": key, "version": selector},
             )
-        self.request.response.setStatus(400)
-        return {
-            "error": {
-                "type": "BadRequest",
-                "message": translate(message, context=self.request),
-            }
-        }
+        return error_answer(self.request, message)

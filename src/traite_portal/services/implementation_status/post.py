@@ -7,7 +7,7 @@ from traite_portal.ministries.history import change_error
 from traite_portal.ministries.history import current_status
 from traite_portal.ministries.history import history
 from traite_portal.ministries.history import set_status
-from zope.i18n import translate
+from traite_portal.services.errors import error_answer
 from zope.interface import alsoProvides
 
 
@@ -25,13 +25,7 @@ class ImplementationStatusPost(Service):
             comment = ""
         error = change_error(self.context, status, comment)
         if error is not None:
-            self.request.response.setStatus(400)
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "message": translate(error, context=self.request),
-                }
-            }
+            return error_answer(self.request, error)
         entry = set_status(self.context, status, comment.strip())
         return {
             "@id": f"{self.context.absolute_url()}/@implementation-status",

@@ -11,7 +11,7 @@ from traite_portal.search.params import SearchInputError
 from traite_portal.search.pipeline import legal_search
 from traite_portal.search.query.syntax import QuerySyntaxError
 from traite_portal.search.serialize import serialize_answer
-from zope.i18n import translate
+from traite_portal.services.errors import error_answer
 
 
 class LegalSearchGet(Service):
@@ -21,12 +21,6 @@ class LegalSearchGet(Service):
         try:
             answer = legal_search(read_params(self.request.form))
         except (SearchInputError, QuerySyntaxError) as error:
-            self.request.response.setStatus(400)
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "message": translate(error.message, context=self.request),
-                }
-            }
+            return error_answer(self.request, error.message)
         endpoint = f"{self.context.absolute_url()}/@legal-search"
         return serialize_answer(answer, self.request, endpoint)

@@ -16,6 +16,7 @@ from traite_portal.coediting.etag import if_match_fails
 from traite_portal.coediting.etag import MalformedPrecondition
 from traite_portal.security.errors import MESSAGES
 from traite_portal.security.service_paths import path_error
+from traite_portal.services.errors import error_answer
 from traite_portal.webhooks import manage
 from traite_portal.webhooks.serialize import subscription_json
 from traite_portal.webhooks.store import Subscription
@@ -53,9 +54,9 @@ class WebhooksService(Service):
         try:
             return self.answer()
         except ServiceError as error:
-            self.request.response.setStatus(error.status)
-            message = translate(error.message, context=self.request)
-            return {"error": {"type": error.error_type, "message": message}}
+            return error_answer(
+                self.request, error.message, error.status, error.error_type
+            )
 
     def answer(self):
         raise NotImplementedError

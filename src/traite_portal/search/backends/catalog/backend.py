@@ -25,6 +25,8 @@ from traite_portal.search.facets import FACETS
 from traite_portal.search.facets import PUBLIC_STATES
 from traite_portal.search.identifiers.kinds import SECONDARY
 
+import heapq
+
 
 class CatalogBackend:
     """The embedded default: Plone's catalog, no server needed."""
@@ -44,11 +46,8 @@ class CatalogBackend:
             _, scores = weightedIntersection(scores, allowed, 1, 0)
         else:
             _, scores = weightedUnion(IIBucket(), allowed, 0, 1)
-        scores = self._authority(scores)
         found_by_id = self._identified(request.identifier_keys, allowed)
-        if found_by_id:
-            best = (max(scores.values(), default=0) or 1) * ranking.IDENTIFIER_RANK
-            _, scores = weightedUnion(scores, found_by_id, 1, best)
+        scores = self._identifiers_first(self._authority(scores), found_by_id)
         sees_unpublished = self._sees_unpublished(allowed)
         facets = [f for f in FACETS if sees_unpublished or not f.restricted]
         selected = selection_sets(self.zcatalog, FACETS, request.filters)
@@ -65,6 +64,22 @@ class CatalogBackend:
             sees_unpublished=sees_unpublished,
             backend=self.name,
         )
+
+    def relevance(self, request: SearchRequest, candidates, found_by_id) -> list:
+        """``[(docid, score)]``: the catalog's relevance order of
+        ``candidates`` (docids another backend matched for ``request``,
+        ``found_by_id`` among them by an identifier), each scored as when
+        the catalog searches everything (``candidates.CandidateIndex``)."""
+        scores = text_scores(self.zcatalog, request.query, only=candidates)
+        scores = self._identifiers_first(self._authority(scores), found_by_id)
+        return self._order(scores, request)
+
+    def _identifiers_first(self, scores, found_by_id):
+        """Items an identifier found score ``IDENTIFIER_RANK`` × the best."""
+        if not found_by_id:
+            return scores
+        best = (max(scores.values(), default=0) or 1) * ranking.IDENTIFIER_RANK
+        return weightedUnion(scores, found_by_id, 1, best)[1]
 
     def _authority(self, scores):
         """Scores × the type's authority (in tenths)."""
@@ -113,19 +128,30 @@ class CatalogBackend:
         return self._proximity(ranked, request)
 
     def _proximity(self, ranked, request):
-        """Re-rank the best candidates by how close the query words stand."""
+        """Re-rank the best candidates by how close the query words stand.
+
+        Only the requested page must be exact: candidates are read in score
+        order and the reading stops once the next one, even with the largest
+        bonus, would stay below the page (``ranking.largest_bonus``). The
+        page is then what reading every candidate gives; what follows it is
+        in the candidates' order without their bonus.
+        """
         wids = query_wids(self.zcatalog, request.query)
         if len(wids) < 2:
             return ranked
         size = max(ranking.PROXIMITY_CANDIDATES, request.b_start + request.b_size)
-        head = []
+        need = max(1, request.b_start + request.b_size)
+        head, best = [], []  # best: a heap of the ``need`` highest scores
         for docid, score in ranked[:size]:
+            if len(best) == need and score + ranking.largest_bonus(score) < best[0]:
+                break
             window = ranking.smallest_window(word_positions(self.zcatalog, docid, wids))
-            head.append(
-                (docid, score + ranking.proximity_bonus(score, window, len(wids)))
-            )
+            final = score + ranking.proximity_bonus(score, window, len(wids))
+            head.append((docid, final))
+            (heapq.heappush if len(best) < need else heapq.heappushpop)(best, final)
+        rest = ranked[len(head) :]
         head.sort(key=lambda p: -p[1])
-        return head + ranked[size:]
+        return head + rest
 
     def _uid(self, docid) -> str:
         return self.zcatalog.getIndex("UID").getEntryForObject(docid)

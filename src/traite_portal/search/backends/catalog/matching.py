@@ -9,6 +9,7 @@ from Products.ZCTextIndex.ParseTree import GlobNode
 from Products.ZCTextIndex.ParseTree import NotNode
 from Products.ZCTextIndex.ParseTree import OrNode
 from Products.ZCTextIndex.ParseTree import PhraseNode
+from traite_portal.search.backends.catalog.candidates import CandidateIndex
 from traite_portal.search.query.nodes import AnyOf
 from traite_portal.search.query.nodes import Phrase
 from traite_portal.search.query.nodes import Word
@@ -47,27 +48,29 @@ def to_parse_tree(node, lexicon):
     return AndNode(children) if children else None
 
 
-def _execute(zcatalog, name: str, query):
+def _execute(zcatalog, name: str, query, only=None):
     index = zcatalog.getIndex(name)
     tree = to_parse_tree(query, index.getLexicon())
-    found = tree.executeQuery(index.index) if tree is not None else None
+    text_index = index.index if only is None else CandidateIndex(index.index, only)
+    found = tree.executeQuery(text_index) if tree is not None else None
     return found if found is not None else IIBucket()
 
 
-def text_scores(zcatalog, query) -> IIBucket:
+def text_scores(zcatalog, query, only=None) -> IIBucket:
     """docid → weighted BM25 score over Title, Description and SearchableText.
 
     SearchableText (which holds the title and description too) decides what
     matches, so that ``-mot`` excludes an item whose title alone matches; the
-    other fields only add weight to those matches.
+    other fields only add weight to those matches. ``only``: the docids to
+    score (each scored as when everything is), instead of every match.
     """
-    matches = _execute(zcatalog, "SearchableText", query)
+    matches = _execute(zcatalog, "SearchableText", query, only)
     _, scores = weightedUnion(IIBucket(), matches, 0, FIELD_WEIGHTS["SearchableText"])
     for name, weight in FIELD_WEIGHTS.items():
         if name == "SearchableText" or not matches:
             continue
         _, boost = weightedIntersection(
-            _execute(zcatalog, name, query), matches, weight, 0
+            _execute(zcatalog, name, query, only), matches, weight, 0
         )
         _, scores = weightedUnion(scores, boost, 1, 1)
     return scores

@@ -29,6 +29,9 @@ from traite_portal.search.backends.server.query import identifier_filter
 from traite_portal.search.backends.server.query import IDENTIFIER_QUERY
 from traite_portal.search.backends.server.query import permission_filter
 from traite_portal.search.backends.server.query import search_body
+from traite_portal.search.backends.server.rerank import depth
+from traite_portal.search.backends.server.rerank import rerank
+from traite_portal.search.backends.server.rerank import reranks
 from traite_portal.search.backends.server.settings import ServerSettings
 from traite_portal.search.facets import FACETS
 from traite_portal.search.identifiers.kinds import SECONDARY
@@ -114,6 +117,8 @@ class ServerBackend:
             request.identifier_keys, request.jump_keys, permissions
         )
         body = search_body(request, analysis, permissions, id_keys)
+        if reranks(request):  # the best candidates, the catalog orders them
+            body.update({"from": 0, "size": depth(request)})
         answer = self.engine.search(self.alias, body)
         aggs = answer["aggregations"]
         sees_unpublished = aggs["sees_unpublished"]["hidden"]["doc_count"] > 0
@@ -133,6 +138,8 @@ class ServerBackend:
             )
             for hit in answer["hits"]["hits"]
         ]
+        if reranks(request):
+            hits = rerank(self.site, request, hits)
         return SearchResult(
             total=answer["hits"]["total"]["value"],
             hits=hits,

@@ -104,20 +104,35 @@ class Engine:
         return self.call("count", index=index, body={"query": query})["count"]
 
     def bulk(self, operations: list[dict], refresh: bool = False) -> dict:
-        """Run a bulk request; a version conflict (a newer write won) or a
-        missing document on delete is success, any other item error raises."""
+        """Run a bulk request; any item error but a version conflict or a
+        missing document on delete raises.
+
+        A version conflict is not a success: the server kept a document of a
+        higher version. The answer's ``refused`` lists their ids: the caller
+        decides whether a newer write won or the index is ahead of the log.
+        """
         if not operations:
-            return {"items": []}
+            return {"items": [], "refused": []}
         answer = self.call(
             "bulk", body=operations, refresh="true" if refresh else "false"
         )
+        answer["refused"] = []
         for item in answer.get("items", ()):
             ((action, result),) = item.items()
             status = result.get("status", 200)
-            if status < 300 or status == 409 or (action == "delete" and status == 404):
-                continue
-            raise ServerError(status, str(result.get("error")))
+            if status == 409:
+                answer["refused"].append(result.get("_id"))
+            elif status >= 300 and not (action == "delete" and status == 404):
+                raise ServerError(status, str(result.get("error")))
         return answer
+
+    def versions(self, index: str, ids: list[str]) -> dict:
+        """{id: version} of the documents ``ids`` that exist."""
+        if not ids:
+            return {}
+        docs = [{"_id": id_, "_source": False} for id_ in ids]
+        answer = self.call("mget", index=index, body={"docs": docs})
+        return {d["_id"]: d["_version"] for d in answer["docs"] if d.get("found")}
 
     def analyze(self, body: dict) -> list[str]:
         answer = self.call("indices.analyze", body=body)

@@ -155,8 +155,15 @@ def text_analyzer(analysis: str) -> str:
     return ANALYZER if analysis == SERVER_ANALYSIS else "whitespace"
 
 
-def index_body(analysis: str, scoring: str = LUCENE_SCORING) -> dict:
-    """Settings and mappings of a new index."""
+def index_body(
+    analysis: str, scoring: str = LUCENE_SCORING, log_id: str | None = None
+) -> dict:
+    """Settings and mappings of a new index.
+
+    ``log_id`` names the change log whose head versions the documents (the
+    log's epoch): an index filled from another log, or from this log before
+    it was recreated, has versions that mean nothing to it.
+    """
     text = {"type": "text", "analyzer": text_analyzer(analysis)}
     if scoring == SCRIPTED_SCORING:
         text["similarity"] = SIMILARITY
@@ -180,6 +187,7 @@ def index_body(analysis: str, scoring: str = LUCENE_SCORING) -> dict:
                 "analysis": analysis,
                 "scoring": scoring,
                 "schema": SCHEMA_VERSION,
+                "log_id": log_id,
             },
             "properties": properties,
         },

@@ -6,7 +6,8 @@ ln(1 + (N − n + ½)/(n + ½)) where ZCTextIndex's is ln(1 + N/n)
 server that runs Painless scripts (OpenSearch, whose ``analysis-common``
 extends ``lang-painless``) scores text fields with a scripted similarity
 that is the catalog's formula, with its own ``K1`` and ``B``. Field lengths
-stay Lucene's (one byte, lossy), so a few near-ties may still swap.
+stay Lucene's (one byte, lossy), so near-ties may still swap: the server's
+order only picks the candidates that ``rerank.py`` orders as the catalog.
 """
 
 from Products.ZCTextIndex.OkapiIndex import OkapiIndex
