@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from dataclasses import field
+from traite_sync.batchwrite import write_items
 from traite_sync.dependents import AKN_COLLECTIONS
 from traite_sync.http import json_of
 from traite_sync.http import refused
@@ -44,31 +45,31 @@ def akn_of(mirror: Mirror, url: str, portal_type: str) -> bytes | None:
     return response.content
 
 
-def akn_documents(mirror: Mirror, uids: list[str]) -> dict[str, bytes] | None:
-    """The documents of ``uids`` in one request (``@akn-documents``), by UID.
+def batch_items(mirror: Mirror, uids: list[str]) -> list[tuple[dict, object]] | None:
+    """The representations and documents of ``uids`` in one request.
 
-    Those the reader may not view are not there; None from a portal without
-    ``@akn-documents`` (the caller then asks ``@akn`` item by item).
+    ``@akn-documents?fullobjects``: each item the reader may view, as
+    ``(representation, document bytes or None)``; None from a portal that
+    does not give them (the caller then reads them apart).
     """
     response = mirror.http.get(
-        f"{mirror.scope_url}/@akn-documents", params={"UID": uids}
+        f"{mirror.scope_url}/@akn-documents",
+        params={"UID": uids, "fullobjects": 1},
     )
     if response.status_code == 404:
         return None
-    data = json_of(response, "les documents Akoma Ntoso (@akn-documents)")
-    return {
-        item["UID"]: item["document"].encode("utf-8") for item in data.get("items", [])
-    }
+    data = json_of(response, "les éléments et leurs documents (@akn-documents)")
+    items = data.get("items", [])
+    if any("representation" not in item for item in items):
+        return None
+    return [(item["representation"], _utf8(item.get("document"))) for item in items]
 
 
-def store(mirror: Mirror, data: dict, etag: str | None, akn=FETCH) -> Outcome:
-    """Write an item from its representation and its document (fetched here
-    unless ``akn`` gives it: bytes, or None for none)."""
-    url = data["@id"]
-    path = relative_path(mirror.site_url, url)
-    if akn is FETCH:
-        akn = akn_of(mirror, url, data["@type"])
-    write_item(mirror.root, path, json_bytes(data), akn)
+def _utf8(document: str | None) -> bytes | None:
+    return None if document is None else document.encode("utf-8")
+
+
+def _outcome(data: dict, path: str, etag: str | None, akn) -> Outcome:
     record = Record(
         uid=data["UID"],
         path=path,
@@ -79,6 +80,31 @@ def store(mirror: Mirror, data: dict, etag: str | None, akn=FETCH) -> Outcome:
         akn=akn is not None,
     )
     return Outcome(data["UID"], "written", record, references(data))
+
+
+def store(mirror: Mirror, data: dict, etag: str | None, akn=FETCH) -> Outcome:
+    """Write an item from its representation and its document (fetched here
+    unless ``akn`` gives it: bytes, or None for none)."""
+    url = data["@id"]
+    path = relative_path(mirror.site_url, url)
+    if akn is FETCH:
+        akn = akn_of(mirror, url, data["@type"])
+    write_item(mirror.root, path, json_bytes(data), akn)
+    return _outcome(data, path, etag, akn)
+
+
+def store_batch(
+    mirror: Mirror, pairs: list[tuple[dict, bytes | None]]
+) -> list[Outcome]:
+    """Write several items from ``(representation, document or None)``, their
+    files flushed together (``batchwrite``); the outcomes once all are on disk."""
+    files, outcomes = [], []
+    for data, akn in pairs:
+        path = relative_path(mirror.site_url, data["@id"])
+        files.append((path, json_bytes(data), akn))
+        outcomes.append(_outcome(data, path, None, akn))
+    write_items(mirror.root, files)
+    return outcomes
 
 
 def fetch_item(

@@ -9,13 +9,13 @@ the client was away, or outside new options) are removed, and the feed is
 read from the cursor of the start: what changed meanwhile comes again.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from traite_sync.dependents import AKN_COLLECTIONS
 from traite_sync.feed import head_cursor
-from traite_sync.fetch import akn_documents
-from traite_sync.fetch import FETCH
+from traite_sync.fetch import akn_of
+from traite_sync.fetch import batch_items
 from traite_sync.fetch import Outcome
-from traite_sync.fetch import store
+from traite_sync.fetch import store_batch
 from traite_sync.layout import item_files
 from traite_sync.layout import remove_item
 from traite_sync.listing import full_objects
@@ -26,8 +26,9 @@ from traite_sync.state import Record
 from traite_sync.workers import run_tasks
 
 
-# Items per fullobjects request: fewer requests (each has a fixed cost on
-# the server), and a killed run loses at most the batches being fetched.
+# Items per request (``@akn-documents?fullobjects``, written together):
+# fewer requests (each has a fixed cost on the server) and fewer waits for
+# the disk; a killed run fetches again at most the batches being written.
 JSON_BATCH = 25
 
 
@@ -70,16 +71,15 @@ def _sort_out(mirror: Mirror, listed: list[Listed], generation: int, bar) -> lis
 
 
 def _fetch_batch(mirror: Mirror, uids: list[str], hand_over) -> None:
-    """A batch in two requests: the representations, then the documents."""
-    objects = full_objects(mirror, uids)
-    wanted = [data["UID"] for data in objects if data["@type"] not in AKN_COLLECTIONS]
-    documents = akn_documents(mirror, wanted) if wanted else {}
-    for data in objects:
-        # Not given (a collection, a portal without @akn-documents, an item
-        # retracted between the two requests): ``store`` asks ``akn_of``,
-        # which answers a collection without a request.
-        akn = FETCH if documents is None else documents.get(data["UID"], FETCH)
-        hand_over(store(mirror, data, None, akn))
+    """A batch in one request, each item's representation and its document
+    (from a portal without ``@akn-documents``: the representations, then each
+    document), written together."""
+    pairs = batch_items(mirror, uids)
+    if pairs is None:
+        objects = full_objects(mirror, uids)
+        pairs = [(data, akn_of(mirror, data["@id"], data["@type"])) for data in objects]
+    for outcome in store_batch(mirror, pairs):
+        hand_over(outcome)
 
 
 def run_full(mirror: Mirror) -> None:
@@ -97,13 +97,18 @@ def run_full(mirror: Mirror) -> None:
         mirror.count("écrits")
         bar.update()
 
+    # The next listing page is read while this page's batches are fetched:
+    # the portal never waits for the client between two pages.
+    lister = ThreadPoolExecutor(max_workers=1, thread_name_prefix="traite-list")
     try:
+        upcoming = lister.submit(listing_page, mirror, after)
         while True:
-            listed, remaining = listing_page(mirror, after)
+            listed, remaining = upcoming.result()
             if bar.total is None:
                 bar.total = remaining
             if not listed:
                 break
+            upcoming = lister.submit(listing_page, mirror, listed[-1].uid)
             todo = _sort_out(mirror, listed, generation, bar)
             batches = [
                 todo[i : i + JSON_BATCH] for i in range(0, len(todo), JSON_BATCH)
@@ -114,6 +119,7 @@ def run_full(mirror: Mirror) -> None:
             state.put("full_after", after)
             state.commit()
     finally:
+        lister.shutdown(wait=True, cancel_futures=True)
         bar.close()
     for gone in state.unseen(generation):
         if gone.path:

@@ -75,13 +75,18 @@ def make_dirs(root: Path, folder: Path) -> None:
         fsync_dir(new.parent)
 
 
+def holds(target: Path, data: bytes) -> bool:
+    """True when ``target`` already holds ``data`` (nothing to write)."""
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except FileNotFoundError:
+        return False
+
+
 def _replace(root: Path, target: Path, data: bytes) -> bool:
     """Write ``data`` to ``target`` atomically unless it holds it already."""
-    try:
-        if target.stat().st_size == len(data) and target.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
+    if holds(target, data):
+        return False
     temporary = tmp_dir(root) / secrets.token_hex(8)
     # 0o666 minus the umask, as any file the user creates.
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

@@ -12,6 +12,7 @@ found ») while the add-on's profile is not installed; installing it makes
 them work again. A name that another package registers too is left alone.
 """
 
+from Acquisition import aq_base
 from Products.CMFCore.utils import getToolByName
 from Products.GenericSetup.tool import UNKNOWN
 from traite_portal import _
@@ -96,13 +97,16 @@ def _published_name(registration_name: str) -> str:
     return registration_name
 
 
-_INDEXES: dict[int, dict[str, list[frozenset[str]]]] = {}
+# Kept on the registry itself (unwrapped): the site's registry comes wrapped
+# in the site (a new wrapper at each request), and a persistent registry
+# that changes drops its volatile attributes, the index with them.
+INDEX_ATTRIBUTE = "_v_traite_published_index"
 
 
 def _index() -> dict[str, list[frozenset[str]]]:
     """Published name → the modules of each view or service of that name."""
-    registry = getSiteManager()
-    index = _INDEXES.get(id(registry))
+    registry = aq_base(getSiteManager())
+    index = getattr(registry, INDEX_ATTRIBUTE, None)
     if index is None:
         index = {}
         for registration in _registrations(registry, set()):
@@ -113,7 +117,7 @@ def _index() -> dict[str, list[frozenset[str]]]:
                 continue
             name = _published_name(registration.name)
             index.setdefault(name, []).append(_factory_modules(registration.factory))
-        _INDEXES[id(registry)] = index
+        setattr(registry, INDEX_ATTRIBUTE, index)
     return index
 
 

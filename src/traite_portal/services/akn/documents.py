@@ -5,22 +5,45 @@ documents of up to ``MAX_UIDS`` items below the context in one request, each
 exactly as ``<item>/@akn`` gives it (the same bytes once encoded in UTF-8).
 Items the user may not view, or that are not there, are listed in
 ``missing`` and nothing else is said of them.
+
+With ``fullobjects`` (as ``@search`` names it) each item also carries its
+``representation``, the JSON ``@search?fullobjects`` gives it: a mirror gets
+both files of a batch in one request, each object loaded once. Every item
+is then listed, a type without a document with ``document`` null, and so is
+a library, whose document gathers its texts' documents (each one an item of
+its own; ``<library>/@akn`` gives it whole).
 """
 
 from AccessControl import getSecurityManager
 from plone import api
+from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services import Service
 from traite_portal import _
 from traite_portal.akn.export import item_to_akn
+from traite_portal.akn.kinds import DOCUMENTS
 from traite_portal.interfaces import ITraiteContent
 from traite_portal.services.errors import error_answer
+from zope.component import getMultiAdapter
+
+import json
 
 
 MAX_UIDS = 50
+# Types whose document is a collection of other items' documents.
+COLLECTIONS = frozenset(
+    name for name, kind in DOCUMENTS.items() if kind.element == "documentCollection"
+)
 
 
 class AknDocumentsGet(Service):
     """``{"items": [{"@id", "UID", "document"}], "missing": [uid, …]}``."""
+
+    def render(self):
+        # Compact JSON: the standard encoder's fast path, where plone.restapi's
+        # indented output runs the pure-Python one over every document.
+        self.check_permission()
+        self.request.response.setHeader("Content-Type", self.content_type)
+        return json.dumps(self.reply(), separators=(",", ":"))
 
     def reply(self) -> dict:
         uids = self.request.form.get("UID") or []
@@ -34,25 +57,38 @@ class AknDocumentsGet(Service):
                 mapping={"limit": MAX_UIDS, "count": len(uids)},
             )
             return error_answer(self.request, message)
+        fullobjects = "fullobjects" in self.request.form
         security = getSecurityManager()
         items = []
         # The catalog answers only what the user may view, below the context.
         for brain in api.content.find(context=self.context, UID=list(uids)):
             obj = brain.getObject()
-            if not ITraiteContent.providedBy(obj):
-                continue
             if not security.checkPermission("View", obj):
                 continue
-            items.append(
-                {
-                    "@id": obj.absolute_url(),
-                    "UID": brain.UID,
-                    "document": item_to_akn(obj).decode("utf-8"),
-                }
-            )
+            entry = {"@id": obj.absolute_url(), "UID": brain.UID}
+            if fullobjects:
+                entry["representation"] = self._representation(obj)
+                entry["document"] = self._own_document(obj)
+            elif ITraiteContent.providedBy(obj):
+                entry["document"] = item_to_akn(obj).decode("utf-8")
+            else:
+                continue
+            items.append(entry)
         found = {item["UID"] for item in items}
         return {
             "@id": f"{self.context.absolute_url()}/@akn-documents",
             "items": items,
             "missing": [uid for uid in dict.fromkeys(uids) if uid not in found],
         }
+
+    def _representation(self, obj) -> dict:
+        """What ``@search?fullobjects`` gives of ``obj``."""
+        serializer = getMultiAdapter((obj, self.request), ISerializeToJson)
+        return serializer(include_items=False)
+
+    @staticmethod
+    def _own_document(obj) -> str | None:
+        """The item's own document; None for a type without one, or a library."""
+        if not ITraiteContent.providedBy(obj) or obj.portal_type in COLLECTIONS:
+            return None
+        return item_to_akn(obj).decode("utf-8")
