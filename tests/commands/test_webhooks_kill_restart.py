@@ -123,18 +123,24 @@ def check_arrivals(receiver: Receiver, log: list[dict], owed: list) -> dict:
     return by_id
 
 
+def three_texts_owed(portal, port: int, title: str) -> tuple:
+    """A folder shared with the partner, her webhook on it to ``port``, three
+    documents added: the webhook and the changes it owes (from the feed)."""
+    folder = portal.add("", "Folder", title)
+    portal.share(folder)
+    hook, since = portal.register(f"http://127.0.0.1:{port}/hook", folder)
+    for number in range(3):
+        portal.add(folder, "Document", f"Texte {number}")
+    return hook, portal.owed(folder, since)
+
+
 def test_server_killed_during_a_post(kill_instance, receiver_port):
     """The worker thread of `make start` dies with its server mid-POST; the
     restarted server sends that delivery again, then the rest."""
     ops, portal = kill_instance
     port, release, start_receiver = receiver_port
     portal.configure(allowed_hosts=[f"127.0.0.1:{port}"])
-    folder = portal.add("", "Folder", "Coupure du serveur")
-    portal.share(folder)
-    hook, since = portal.register(f"http://127.0.0.1:{port}/hook", folder)
-    for number in range(3):
-        portal.add(folder, "Document", f"Texte {number}")
-    owed = portal.owed(folder, since)
+    hook, owed = three_texts_owed(portal, port, "Coupure du serveur")
     assert len(owed) >= 3
     # Nobody listens yet: failed attempts, in the log.
     (first,) = wait_for(lambda: failed(portal, hook))
@@ -163,12 +169,7 @@ def test_worker_process_killed_during_a_post(kill_instance, receiver_port, tmp_p
     port, release, start_receiver = receiver_port
     portal.configure(allowed_hosts=[f"127.0.0.1:{port}"])
     receiver = start_receiver(*[status(503)] * 100)  # down behind its proxy
-    folder = portal.add("", "Folder", "Coupure du processus d'envoi")
-    portal.share(folder)
-    hook, since = portal.register(f"http://127.0.0.1:{port}/hook", folder)
-    for number in range(3):
-        portal.add(folder, "Document", f"Texte {number}")
-    owed = portal.owed(folder, since)
+    hook, owed = three_texts_owed(portal, port, "Coupure du processus d'envoi")
     (first,) = wait_for(lambda: failed(portal, hook))
     assert (first["status"], first["http_status"]) == ("retrying", 503)
     ops.server.stop()  # FileStorage: one process at a time

@@ -98,12 +98,13 @@ def test_retry_planned_before_a_restart(webhooks_site):
     assert entry["error"] is None
 
 
-def test_worker_dies_during_the_post(webhooks_site):
-    """The attempt is committed before the POST: a worker that never comes
-    back from it leaves a try to repeat, which a fresh worker repeats."""
+@contextlib.contextmanager
+def dying_worker(webhooks_site, **settings):
+    """A worker whose first POST (of a document ``doc``) hangs longer than
+    the test: it never ticks again. Yields the subscription, that first POST
+    and the worker; at the end the POST is released and the worker joined."""
     portal, receiver = webhooks_site.portal, webhooks_site.receiver
-    # The first POST hangs longer than the test: that worker never returns.
-    configure([f"127.0.0.1:{receiver.port}"], timeout_seconds=120.0)
+    configure([f"127.0.0.1:{receiver.port}"], timeout_seconds=120.0, **settings)
     release = threading.Event()
     receiver.answer(hang(release))
     hook = register("carole", webhooks_site.url, url=receiver.url)
@@ -113,14 +114,22 @@ def test_worker_dies_during_the_post(webhooks_site):
         create_documents(portal, "doc")
         (first,) = receiver.wait_for(1)
         dead.stopping.set()  # it never ticks again; its POST hangs
+        yield hook, first, dead
+    finally:
+        release.set()
+        dead.join(60)
+
+
+def test_worker_dies_during_the_post(webhooks_site):
+    """The attempt is committed before the POST: a worker that never comes
+    back from it leaves a try to repeat, which a fresh worker repeats."""
+    portal, receiver = webhooks_site.portal, webhooks_site.receiver
+    with dying_worker(webhooks_site) as (hook, first, dead):
         (entry,) = delivery_log(hook)
         assert (entry["status"], entry["attempts"]) == ("retrying", 1)
         with running_worker(portal):
             _first, second = receiver.wait_for(2)
             wait_until(lambda: settled(portal, hook["id"]))
-    finally:
-        release.set()
-        dead.join(60)
     assert not dead.is_alive()
     assert second.delivery == first.delivery
     assert second.json["items"] == first.json["items"]
@@ -135,23 +144,11 @@ def test_last_attempt_interrupted(webhooks_site):
     repeat it but gives the delivery up (« en échec », and why), sends the
     changes after it, and « Renvoyer » sends it again under its id."""
     portal, receiver = webhooks_site.portal, webhooks_site.receiver
-    configure([f"127.0.0.1:{receiver.port}"], timeout_seconds=120.0, max_attempts=1)
-    release = threading.Event()
-    receiver.answer(hang(release))
-    hook = register("carole", webhooks_site.url, url=receiver.url)
-    dead = WorkerThread(portal._p_jar.db(), interval=0.1)
-    dead.start()
-    try:
-        create_documents(portal, "doc")
-        (first,) = receiver.wait_for(1)
-        dead.stopping.set()  # it never ticks again; its POST hangs
+    with dying_worker(webhooks_site, max_attempts=1) as (hook, first, _dead):
         create_documents(portal, "suivant")
         with running_worker(portal):
             _first, second = receiver.wait_for(2)
             wait_until(lambda: settled(portal, hook["id"]))
-    finally:
-        release.set()
-        dead.join(60)
     interrupted, after = delivery_log(hook)[::-1]
     assert (interrupted["id"], interrupted["status"]) == (first.delivery, "failed")
     assert interrupted["attempts"] == 1
