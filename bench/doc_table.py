@@ -6,7 +6,7 @@ replaced (the page is created, or the section appended, when the markers are
 missing), so that the rest of the page stays as written.
 """
 
-from bench.layers import MEASURED_WITH
+from bench.layers import SECURITY_IMPLEMENTATION
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +45,7 @@ def table(rows: list[dict], unit: str) -> str:
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on "
         f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end "
         f"({platform.python_implementation()} {platform.python_version()}, "
-        f"Zope security in {MEASURED_WITH['security']}); {unit}.",
+        f"Zope security in {SECURITY_IMPLEMENTATION}); {unit}.",
         "",
         "| " + " | ".join(names) + " |",
         "|" + "|".join(" ---: " for _ in names) + "|",

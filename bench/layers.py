@@ -4,7 +4,7 @@ import transaction
 
 
 # The security implementation the portal was measured with (see set_up).
-MEASURED_WITH = {"security": "C"}
+SECURITY_IMPLEMENTATION = "C"
 
 
 def all_layers(layer) -> list:
@@ -31,7 +31,7 @@ def set_up(layer) -> None:
     for current in all_layers(layer):
         current.setUp()
     layer.testSetUp()
-    setImplementation(MEASURED_WITH["security"])
+    setImplementation(SECURITY_IMPLEMENTATION)
 
 
 def tear_down(layer) -> None:
