@@ -1,10 +1,19 @@
 """Set up and tear down a plone.app.testing layer outside a test runner."""
 
+from pathlib import Path
+
+import re
 import transaction
 
 
 # The security implementation the portal was measured with (see set_up).
 SECURITY_IMPLEMENTATION = "C"
+ZOPE_CONF = Path(__file__).resolve().parents[1] / "etc" / "zope.conf.in"
+
+
+def instance_cache_size() -> int:
+    """Objects each ZODB connection of a real instance keeps (``cache-size``)."""
+    return int(re.search(r"^\s*cache-size\s+(\d+)", ZOPE_CONF.read_text(), re.M)[1])
 
 
 def all_layers(layer) -> list:
@@ -25,13 +34,17 @@ def set_up(layer) -> None:
     """Set ``layer`` up, then switch Zope's security checks back to their C
     implementation, as a real instance runs them: plone.testing's Zope layer
     chooses the pure Python one (easier to debug), several times slower on
-    every request, which would time the tests' setting, not the portal."""
+    every request, which would time the tests' setting, not the portal.
+    Likewise the database's connections keep as many objects as an
+    instance's (``etc/zope.conf.in``), not ZODB's default of 400, which
+    reloads the catalog's and the tools' objects on every request."""
     from AccessControl.Implementation import setImplementation
 
     for current in all_layers(layer):
         current.setUp()
     layer.testSetUp()
     setImplementation(SECURITY_IMPLEMENTATION)
+    layer["zodbDB"].setCacheSize(instance_cache_size())
 
 
 def tear_down(layer) -> None:

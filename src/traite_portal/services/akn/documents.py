@@ -15,6 +15,7 @@ its own; ``<library>/@akn`` gives it whole).
 """
 
 from AccessControl import getSecurityManager
+from collections.abc import Iterator
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services import Service
@@ -33,6 +34,25 @@ MAX_UIDS = 50
 COLLECTIONS = frozenset(
     name for name, kind in DOCUMENTS.items() if kind.element == "documentCollection"
 )
+
+
+def viewable_objects(brains, context) -> Iterator[tuple]:
+    """``(brain, object)`` of each object the user may view, in order.
+
+    As ``brain.getObject()``, but each container is traversed once: the items
+    of a batch are mostly siblings, and traversing from the root for each one
+    cost more than the item itself.
+    """
+    security = getSecurityManager()
+    parents: dict[str, object] = {}
+    for brain in brains:
+        parent_path, _, name = brain.getPath().rpartition("/")
+        if parent_path not in parents:
+            parents[parent_path] = context.unrestrictedTraverse(parent_path, None)
+        parent = parents[parent_path]
+        obj = None if parent is None else parent._getOb(name, None)
+        if obj is not None and security.checkPermission("View", obj):
+            yield brain, obj
 
 
 class AknDocumentsGet(Service):
@@ -58,13 +78,10 @@ class AknDocumentsGet(Service):
             )
             return error_answer(self.request, message)
         fullobjects = "fullobjects" in self.request.form
-        security = getSecurityManager()
         items = []
         # The catalog answers only what the user may view, below the context.
-        for brain in api.content.find(context=self.context, UID=list(uids)):
-            obj = brain.getObject()
-            if not security.checkPermission("View", obj):
-                continue
+        brains = api.content.find(context=self.context, UID=list(uids))
+        for brain, obj in viewable_objects(brains, self.context):
             entry = {"@id": obj.absolute_url(), "UID": brain.UID}
             if fullobjects:
                 entry["representation"] = self._representation(obj)
