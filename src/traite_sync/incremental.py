@@ -11,11 +11,13 @@ from functools import partial
 from traite_sync.dependents import parent
 from traite_sync.dependents import stale
 from traite_sync.dependents import Touched
+from traite_sync.exits import SyncError
 from traite_sync.feed import pages
 from traite_sync.feed import REMOVALS
 from traite_sync.fetch import fetch_item
 from traite_sync.fetch import Outcome
 from traite_sync.fetch import refresh_akn
+from traite_sync.layout import item_files
 from traite_sync.layout import remove_item
 from traite_sync.mirror import Mirror
 from traite_sync.state import Record
@@ -26,8 +28,24 @@ from traite_sync.workers import run_tasks
 STRUCTURAL = frozenset(("created", "deleted", "moved"))
 
 
-def _forget(mirror: Mirror, record: Record | None, touched: list[Touched]) -> None:
+def _remove_unrecorded(mirror: Mirror, path: str | None) -> None:
+    """Remove the files at a removed item's last path that the state does not
+    know: a killed run wrote them, and was killed before recording them."""
+    if not path or mirror.state.at_paths({path}):
+        return  # nothing there, or another item's files now
+    try:
+        files = item_files(mirror.root, path)
+    except SyncError:
+        return  # a refused path has no files
+    if any(file.exists() for file in files):
+        remove_item(mirror.root, path)
+
+
+def _forget(
+    mirror: Mirror, record: Record | None, touched: list[Touched], path=None
+) -> None:
     if record is None:
+        _remove_unrecorded(mirror, path)
         return
     if record.path:
         remove_item(mirror.root, record.path)
@@ -80,7 +98,7 @@ def apply_page(mirror: Mirror, items: list[dict], bar) -> None:
     for uid, item in latest.items():
         record = known[uid] = state.item(uid)
         if item["kind"] in REMOVALS:
-            _forget(mirror, record, touched)
+            _forget(mirror, record, touched, item.get("path"))
             bar.update()
             continue
         if record is not None and record.path and record.path != item["path"]:
