@@ -1,6 +1,8 @@
 """The query tree as ZCTextIndex parse nodes, scored per text index."""
 
 from BTrees.IIBTree import IIBucket
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import multiunion
 from BTrees.IIBTree import weightedIntersection
 from BTrees.IIBTree import weightedUnion
 from Products.ZCTextIndex import WidCode
@@ -11,6 +13,7 @@ from Products.ZCTextIndex.ParseTree import NotNode
 from Products.ZCTextIndex.ParseTree import OrNode
 from Products.ZCTextIndex.ParseTree import PhraseNode
 from traite_portal.search.backends.catalog.candidates import CandidateIndex
+from traite_portal.search.backends.catalog.candidates import MatchIndex
 from traite_portal.search.query.nodes import AnyOf
 from traite_portal.search.query.nodes import Phrase
 from traite_portal.search.query.nodes import Word
@@ -62,6 +65,16 @@ def _execute(zcatalog, name: str, query, only=None):
     text_index = index.index if only is None else CandidateIndex(index.index, only)
     found = tree.executeQuery(text_index) if tree is not None else None
     return found if found is not None else IIBucket()
+
+
+def match_set(zcatalog, query) -> IISet:
+    """The documents ``text_scores`` scores (those SearchableText matches),
+    found by set operations alone (``candidates.MatchIndex``)."""
+    index = zcatalog.getIndex("SearchableText")
+    tree = to_parse_tree(query, index.getLexicon())
+    found = tree.executeQuery(MatchIndex(index.index)) if tree is not None else None
+    # A copy: the mapping may be one of the index's own postings.
+    return multiunion([found]) if found is not None else IISet()
 
 
 def text_scores(zcatalog, query, only=None) -> IIBucket:
