@@ -2,7 +2,6 @@
 
 from BTrees.IIBTree import difference
 from BTrees.IIBTree import IIBucket
-from BTrees.IIBTree import IISet
 from BTrees.IIBTree import multiunion
 from BTrees.IIBTree import weightedIntersection
 from BTrees.IIBTree import weightedUnion
