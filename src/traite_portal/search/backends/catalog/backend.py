@@ -63,8 +63,9 @@ class CatalogBackend:
         if request.query is not None:
             # Only the visible matches are scored (the same scores as when
             # every match is: ``candidates.CandidateIndex``).
-            docs = visible(match_set(self.zcatalog, request.query))
-            scores = text_scores(self.zcatalog, request.query, only=docs)
+            phrases = {}
+            docs = visible(match_set(self.zcatalog, request.query, phrases))
+            scores = text_scores(self.zcatalog, request.query, docs, phrases)
         else:
             _, scores = weightedUnion(IIBucket(), visible(), 0, 1)
         found_by_id = self._identified(request.identifier_keys, visible)
