@@ -3,18 +3,22 @@ asked only which documents match.
 
 Another backend (a search server) finds and counts the matches; the catalog
 then orders its best candidates with its own code. ``CandidateIndex`` runs
-the index's own search methods (``search``, ``search_phrase``,
-``search_glob``, Okapi's ``_search_wids``) unchanged, over postings that
-list only the candidates but keep the whole index's statistics: the number
-of documents holding a word (idf), document lengths, their mean. Each
-candidate's score is therefore the one the catalog gives it when it searches
-everything, for a cost that grows with the candidates, not the corpus.
+the index's own search methods (``search``, ``search_glob``) unchanged, over
+postings that list only the candidates but keep the whole index's
+statistics: the number of documents holding a word (idf), document lengths,
+their mean. Okapi's scoring (``_search_wids``) is its own arithmetic, term
+for term, in a tighter loop; a phrase whose documents are already known is
+scored on the candidates holding it. Each candidate's score is therefore the
+one the catalog gives it when it searches everything
+(``tests/search/test_search_candidates.py``), for a cost that grows with the
+candidates, not the corpus.
 
 The catalog's own search uses both: ``MatchIndex`` first finds which
-documents match (set operations in C, no score), then only those the viewer
-may see are scored, through ``CandidateIndex``. Okapi's scoring loop is
-Python: scoring each word's whole postings, as a plain catalog query does,
-costs far more than scoring the documents that hold every word.
+documents match (set operations in C, no score; each phrase's documents kept),
+then only those the viewer may see are scored, through ``CandidateIndex``.
+Okapi's scoring loop is Python: scoring each word's whole postings, as a
+plain catalog query does, costs far more than scoring the documents that
+hold every word.
 """
 
 from BTrees.IIBTree import IIBTree
