@@ -1,5 +1,6 @@
 """The shortcuts of the catalog's ranking give what the long way gives, for
-every query of the relevance set: the text scores of a few candidates
+every query of the relevance set: the text scores of the matches found
+without scoring, and of a few candidates
 (``backends/catalog/candidates.py``, what orders a search server's hits) are
 those of a full search, for every other match and some items that do not
 match; the proximity re-ranking that stops below the page
@@ -12,6 +13,7 @@ from relevance_set import load_set
 from traite_portal.search import ranking
 from traite_portal.search.backends.base import SearchRequest
 from traite_portal.search.backends.catalog.backend import CatalogBackend
+from traite_portal.search.backends.catalog.matching import match_set
 from traite_portal.search.backends.catalog.matching import text_scores
 from traite_portal.search.params import read_params
 from traite_portal.search.pipeline import analyse
@@ -43,6 +45,21 @@ def test_candidates_score_as_in_a_full_search(corpus):
         assert dict(scores) == {d: full[d] for d in candidates if d in full}, entry
         checked += len(scores)
     assert checked > len(SET["queries"])
+
+
+def test_matches_scored_after_the_match_pass_as_in_a_full_search(corpus):
+    # What the catalog backend does: match without scoring (phrases kept),
+    # then score the matches: every score as the index's own search gives.
+    zcatalog = corpus.portal_catalog._catalog
+    with_phrases = 0
+    for entry in SET["queries"]:
+        query = analyse(read_params({"q": entry["q"]}))[0]
+        phrases = {}
+        docs = match_set(zcatalog, query, phrases)
+        scores = text_scores(zcatalog, query, docs, phrases)
+        assert dict(scores) == dict(text_scores(zcatalog, query)), entry
+        with_phrases += bool(phrases)
+    assert with_phrases  # the phrases' shortcut was taken
 
 
 @pytest.mark.parametrize("b_start", [0, 7])

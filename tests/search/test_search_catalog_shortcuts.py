@@ -1,6 +1,7 @@
 """The catalog backend's shortcuts give what the plain ways give, on the corpus
-and the relevance set's queries: word positions read from the encoded word
-list, facet counts per value or per document, permissions on a subset."""
+and the relevance set's queries: the matches found without scoring, word
+positions read from the encoded word list, facet counts per value or per
+document, permissions on a subset."""
 
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
@@ -16,6 +17,7 @@ from relevance_set import create_fixtures
 from relevance_set import load_set
 from traite_portal.search.backends.catalog.facet_counts import count_per_document
 from traite_portal.search.backends.catalog.facet_counts import count_per_value
+from traite_portal.search.backends.catalog.matching import match_set
 from traite_portal.search.backends.catalog.matching import query_wids
 from traite_portal.search.backends.catalog.matching import text_scores
 from traite_portal.search.backends.catalog.matching import WordPositions
@@ -31,6 +33,14 @@ import pytest
 
 SET = load_set()
 QUERIES = [entry["q"] for entry in SET["queries"]]
+# The query syntax's other nodes: a phrase, NOT, a glob, OR, an unknown word.
+SYNTAX = [
+    '"traite des êtres humains"',
+    "traite -exploitation",
+    "exploit*",
+    "victime OR mineur",
+    "zzyzxunknown victime",
+]
 
 
 @pytest.fixture
@@ -53,6 +63,26 @@ def result_sets(zcatalog) -> list:
     """Every query's matches, and the whole catalog."""
     found = [IISet(text_scores(zcatalog, query_of(q)).keys()) for q in QUERIES]
     return [*found, IISet(zcatalog.paths.keys())]
+
+
+class TestMatchSet:
+    def test_the_documents_scored_for_every_query(self, corpus):
+        _, zcatalog = catalogs()
+        found = 0
+        for text in QUERIES + SYNTAX:
+            query = query_of(text)
+            expected = list(text_scores(zcatalog, query).keys())
+            assert list(match_set(zcatalog, query)) == expected, text
+            found += len(expected)
+        assert found  # the queries matched something
+
+    def test_leaves_the_index_as_it_was(self, corpus):
+        _, zcatalog = catalogs()
+        index = zcatalog.getIndex("SearchableText").index
+        before = {wid: dict(p) for wid, p in index._wordinfo.items()}
+        for text in QUERIES + SYNTAX:
+            match_set(zcatalog, query_of(text))
+        assert {wid: dict(p) for wid, p in index._wordinfo.items()} == before
 
 
 class TestWordPositions:

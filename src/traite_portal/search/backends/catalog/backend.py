@@ -2,7 +2,6 @@
 
 from BTrees.IIBTree import difference
 from BTrees.IIBTree import IIBucket
-from BTrees.IIBTree import IISet
 from BTrees.IIBTree import multiunion
 from BTrees.IIBTree import weightedIntersection
 from BTrees.IIBTree import weightedUnion
@@ -15,6 +14,7 @@ from traite_portal.search.backends.base import SearchResult
 from traite_portal.search.backends.catalog.facet_counts import facet_counts
 from traite_portal.search.backends.catalog.facet_counts import restrict
 from traite_portal.search.backends.catalog.facet_counts import selection_sets
+from traite_portal.search.backends.catalog.matching import match_set
 from traite_portal.search.backends.catalog.matching import query_wids
 from traite_portal.search.backends.catalog.matching import text_scores
 from traite_portal.search.backends.catalog.matching import WordPositions
@@ -61,10 +61,11 @@ class CatalogBackend:
             return allowed_set(self.catalog, request.viewer, request.path, docs)
 
         if request.query is not None:
-            scores = text_scores(self.zcatalog, request.query)
-            _, scores = weightedIntersection(
-                scores, visible(IISet(scores.keys())), 1, 0
-            )
+            # Only the visible matches are scored (the same scores as when
+            # every match is: ``candidates.CandidateIndex``).
+            phrases = {}
+            docs = visible(match_set(self.zcatalog, request.query, phrases))
+            scores = text_scores(self.zcatalog, request.query, docs, phrases)
         else:
             _, scores = weightedUnion(IIBucket(), visible(), 0, 1)
         found_by_id = self._identified(request.identifier_keys, visible)

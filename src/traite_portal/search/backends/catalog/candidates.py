@@ -1,14 +1,35 @@
-"""A ZCTextIndex text index seen through a few candidate documents.
+"""A ZCTextIndex text index seen through a few candidate documents, or
+asked only which documents match.
 
 Another backend (a search server) finds and counts the matches; the catalog
 then orders its best candidates with its own code. ``CandidateIndex`` runs
-the index's own search methods (``search``, ``search_phrase``,
-``search_glob``, Okapi's ``_search_wids``) unchanged, over postings that
-list only the candidates but keep the whole index's statistics: the number
-of documents holding a word (idf), document lengths, their mean. Each
-candidate's score is therefore the one the catalog gives it when it searches
-everything, for a cost that grows with the candidates, not the corpus.
+the index's own search methods (``search``, ``search_glob``) unchanged, over
+postings that list only the candidates but keep the whole index's
+statistics: the number of documents holding a word (idf), document lengths,
+their mean. Okapi's scoring (``_search_wids``) is its own arithmetic, term
+for term, in a tighter loop; a phrase whose documents are already known is
+scored on the candidates holding it. Each candidate's score is therefore the
+one the catalog gives it when it searches everything
+(``tests/search/test_search_candidates.py``), for a cost that grows with the
+candidates, not the corpus.
+
+The catalog's own search uses both: ``MatchIndex`` first finds which
+documents match (set operations in C, no score; each phrase's documents kept),
+then only those the viewer may see are scored, through ``CandidateIndex``.
+Okapi's scoring loop is Python: scoring each word's whole postings, as a
+plain catalog query does, costs far more than scoring the documents that
+hold every word.
 """
+
+from BTrees.IIBTree import IIBTree
+from BTrees.IIBTree import IIBucket
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
+from BTrees.IIBTree import multiunion
+from BTrees.IIBTree import weightedIntersection
+from Products.ZCTextIndex.BaseIndex import inverse_doc_frequency
+from Products.ZCTextIndex.OkapiIndex import OkapiIndex
+from Products.ZCTextIndex.SetOps import mass_weightedIntersection
 
 
 class CandidatePostings:
@@ -22,9 +43,16 @@ class CandidatePostings:
     def __len__(self) -> int:
         return len(self.postings)
 
-    def items(self):
+    def bucket(self) -> IIBucket:
+        """{docid: frequency} of the candidates holding the word."""
         postings = self.postings
-        return [(d, postings[d]) for d in self.candidates if d in postings]
+        if isinstance(postings, dict):  # a rare word's postings (DICT_CUTOFF)
+            postings = IIBucket(postings)
+        # Cut in C, not looked up one by one.
+        return weightedIntersection(postings, self.candidates, 1, 0)[1]
+
+    def items(self):
+        return self.bucket().items()
 
 
 class CandidateWordInfo:
@@ -43,18 +71,107 @@ class CandidateWordInfo:
     __contains__ = has_key
 
 
+def _run_search_code_on(view, index, names) -> None:
+    # The index class's own search code, run on the view.
+    cls = type(index)
+    for name in names:
+        setattr(view, name, getattr(cls, name).__get__(view))
+    view._remove_oov_wids = cls._remove_oov_wids.__get__(view)
+
+
 class CandidateIndex:
     """``index`` (an Okapi or cosine text index) limited to ``candidates``
-    (sorted docids); everything else is read from ``index`` itself."""
+    (docids); everything else is read from ``index`` itself.
 
-    def __init__(self, index, candidates):
+    ``phrases``: {phrase's word ids: every document of ``index`` holding the
+    phrase}, as a ``MatchIndex`` of the same index found them; such a phrase
+    is then scored on the candidates holding it, without reading each
+    candidate's words again."""
+
+    def __init__(self, index, candidates, phrases=None):
         self._index = index
-        self._wordinfo = CandidateWordInfo(index._wordinfo, sorted(candidates))
-        # The index class's own search code, run on this view.
-        cls = type(index)
-        for name in ("search", "search_glob", "search_phrase", "_search_wids"):
-            setattr(self, name, getattr(cls, name).__get__(self))
-        self._remove_oov_wids = cls._remove_oov_wids.__get__(self)
+        self._candidates = IISet(candidates)
+        self._phrases = phrases or {}
+        self._wordinfo = CandidateWordInfo(index._wordinfo, self._candidates)
+        _run_search_code_on(self, index, ("search", "search_glob"))
+        if isinstance(index, OkapiIndex):
+            self._search_wids = self._okapi_search_wids
+        else:
+            self._search_wids = type(index)._search_wids.__get__(self)
+
+    def _okapi_search_wids(self, wids) -> list:
+        """``OkapiIndex._search_wids`` with its arithmetic unchanged, term for
+        term (so every score is the same integer), its loop tighter: each
+        word's frequencies and the documents' lengths are cut in C, and the
+        scores stored in one call."""
+        if not wids:
+            return []
+        index = self._index
+        N = float(index.document_count())
+        try:
+            doclen = index._totaldoclen()
+        except TypeError:  # as Okapi's: an index not yet upgraded
+            doclen = index._totaldoclen
+        meandoclen = doclen / N
+        K1, B = index.K1, index.B
+        K1_plus1 = K1 + 1.0
+        B_from1 = 1.0 - B
+        found = []
+        for wid in wids:
+            postings = self._wordinfo[wid]
+            idf = inverse_doc_frequency(len(postings), N) * 1024.0
+            freqs = postings.bucket()
+            lengths = weightedIntersection(index._docweight, freqs, 1, 0)[1]
+            scores = [
+                int(
+                    f * K1_plus1 / (f + K1 * (B_from1 + B * n / meandoclen)) * idf + 0.5
+                )
+                for f, n in zip(freqs.values(), lengths.values(), strict=True)
+            ]
+            result = IIBucket(list(zip(freqs.keys(), scores, strict=True)))
+            found.append((result, 1))
+        return found
+
+    def search_phrase(self, phrase):
+        wids = self._lexicon.termToWordIds(phrase)
+        holding = self._phrases.get(tuple(wids))
+        if holding is None:
+            return type(self._index).search_phrase(self, phrase)
+        if len(self._remove_oov_wids(wids)) != len(wids):
+            return IIBTree()  # as the index's own search_phrase
+        # What search_phrase keeps of its hits: those holding the phrase.
+        narrowed = CandidateIndex(self._index, intersection(self._candidates, holding))
+        return mass_weightedIntersection(narrowed._search_wids(wids))
+
+    def __getattr__(self, name):
+        return getattr(self._index, name)
+
+
+class MatchIndex:
+    """``index`` telling which documents match, without scoring them: each
+    word's postings stand in for its scores (their keys are the documents
+    holding the word, their values mean nothing), so the index's own search
+    code (AND, OR, NOT, phrases, globs) returns a mapping whose keys are
+    exactly the documents it would score."""
+
+    def __init__(self, index):
+        self._index = index
+        self.phrases = {}  # phrase's word ids → documents holding it
+        _run_search_code_on(self, index, ("search", "search_glob"))
+
+    def search_phrase(self, phrase):
+        found = type(self._index).search_phrase(self, phrase)
+        self.phrases[tuple(self._lexicon.termToWordIds(phrase))] = multiunion([found])
+        return found
+
+    def _search_wids(self, wids) -> list:
+        found = []
+        for wid in wids:
+            postings = self._index._wordinfo[wid]
+            if isinstance(postings, dict):
+                postings = IIBucket(postings)
+            found.append((postings, 1))
+        return found
 
     def __getattr__(self, name):
         return getattr(self._index, name)

@@ -1,6 +1,8 @@
 """The query tree as ZCTextIndex parse nodes, scored per text index."""
 
 from BTrees.IIBTree import IIBucket
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import multiunion
 from BTrees.IIBTree import weightedIntersection
 from BTrees.IIBTree import weightedUnion
 from Products.ZCTextIndex import WidCode
@@ -11,6 +13,7 @@ from Products.ZCTextIndex.ParseTree import NotNode
 from Products.ZCTextIndex.ParseTree import OrNode
 from Products.ZCTextIndex.ParseTree import PhraseNode
 from traite_portal.search.backends.catalog.candidates import CandidateIndex
+from traite_portal.search.backends.catalog.candidates import MatchIndex
 from traite_portal.search.query.nodes import AnyOf
 from traite_portal.search.query.nodes import Phrase
 from traite_portal.search.query.nodes import Word
@@ -56,23 +59,40 @@ def to_parse_tree(node, lexicon):
     return AndNode(children) if children else None
 
 
-def _execute(zcatalog, name: str, query, only=None):
+def _execute(zcatalog, name: str, query, only=None, phrases=None):
     index = zcatalog.getIndex(name)
     tree = to_parse_tree(query, index.getLexicon())
-    text_index = index.index if only is None else CandidateIndex(index.index, only)
+    text_index = (
+        index.index if only is None else CandidateIndex(index.index, only, phrases)
+    )
     found = tree.executeQuery(text_index) if tree is not None else None
     return found if found is not None else IIBucket()
 
 
-def text_scores(zcatalog, query, only=None) -> IIBucket:
+def match_set(zcatalog, query, phrases: dict | None = None) -> IISet:
+    """The documents ``text_scores`` scores (those SearchableText matches),
+    found by set operations alone (``candidates.MatchIndex``); ``phrases``,
+    when given, receives the documents holding each phrase of the query."""
+    index = zcatalog.getIndex("SearchableText")
+    tree = to_parse_tree(query, index.getLexicon())
+    matcher = MatchIndex(index.index)
+    found = tree.executeQuery(matcher) if tree is not None else None
+    if phrases is not None:
+        phrases.update(matcher.phrases)
+    # A copy: the mapping may be one of the index's own postings.
+    return multiunion([found]) if found is not None else IISet()
+
+
+def text_scores(zcatalog, query, only=None, phrases=None) -> IIBucket:
     """docid → weighted BM25 score over Title, Description and SearchableText.
 
     SearchableText (which holds the title and description too) decides what
     matches, so that ``-mot`` excludes an item whose title alone matches; the
     other fields only add weight to those matches. ``only``: the docids to
-    score (each scored as when everything is), instead of every match.
+    score (each scored as when everything is), instead of every match;
+    ``phrases``: what ``match_set`` found of SearchableText's phrases.
     """
-    matches = _execute(zcatalog, "SearchableText", query, only)
+    matches = _execute(zcatalog, "SearchableText", query, only, phrases)
     _, scores = weightedUnion(IIBucket(), matches, 0, FIELD_WEIGHTS["SearchableText"])
     for name, weight in FIELD_WEIGHTS.items():
         if name == "SearchableText" or not matches:
