@@ -139,7 +139,7 @@ class ServerBackend:
         }
         hits = [
             Hit(
-                hit["_id"],
+                hit["fields"]["UID"][0],
                 float(hit.get("_score") or 0),
                 IDENTIFIER_QUERY in hit.get("matched_queries", ()),
             )
