@@ -1,5 +1,11 @@
 """The search-server backend: one search body, one page of UIDs, facet counts.
 
+One round trip per search: the identifier probe (``probe.py``) rides in the
+search request as an aggregation; a second request is made only when the
+visible items carry none of the query's exact identifier keys but some of
+its secondary ones. Answers come from the server's request cache when the
+same body was asked since the index last changed (another page of a query).
+
 Items whose last change the indexing worker has not sent yet (pending in the
 outbox) are left out of the answer: the index may still hold their old
 permissions or dates (a retracted item still public there), and leaving
@@ -25,7 +31,10 @@ from traite_portal.search.backends.base import SearchResult
 from traite_portal.search.backends.server.engines import get_engine
 from traite_portal.search.backends.server.engines import ServerError
 from traite_portal.search.backends.server.engines import ServerUnavailable
-from traite_portal.search.backends.server.query import identifier_filter
+from traite_portal.search.backends.server.probe import identifier_levels
+from traite_portal.search.backends.server.probe import PROBE
+from traite_portal.search.backends.server.probe import probe_aggregation
+from traite_portal.search.backends.server.probe import read_probe
 from traite_portal.search.backends.server.query import IDENTIFIER_QUERY
 from traite_portal.search.backends.server.query import permission_filter
 from traite_portal.search.backends.server.query import search_body
@@ -34,7 +43,6 @@ from traite_portal.search.backends.server.rerank import rerank
 from traite_portal.search.backends.server.rerank import reranks
 from traite_portal.search.backends.server.settings import ServerSettings
 from traite_portal.search.facets import FACETS
-from traite_portal.search.identifiers.kinds import SECONDARY
 from traite_portal.search.indexing.outbox import CONSUMER
 
 import os
@@ -113,13 +121,12 @@ class ServerBackend:
         permissions = permission_filter(
             request.viewer, self._now(), request.path, self._unsent()
         )
-        id_keys, jump = self._probe(
-            request.identifier_keys, request.jump_keys, permissions
-        )
-        body = search_body(request, analysis, permissions, id_keys)
-        if reranks(request):  # the best candidates, the catalog orders them
-            body.update({"from": 0, "size": depth(request)})
-        answer = self.engine.search(self.alias, body)
+        levels = identifier_levels(request.identifier_keys, request.jump_keys)
+        exact = levels.get(("id", 0), ())
+        answer = self._hits(request, analysis, permissions, exact, levels)
+        id_keys, jump = read_probe(levels, answer["aggregations"])
+        if id_keys and id_keys != exact:  # only secondary keys are carried
+            answer = self._hits(request, analysis, permissions, id_keys, {})
         aggs = answer["aggregations"]
         sees_unpublished = aggs["sees_unpublished"]["hidden"]["doc_count"] > 0
         facets = {
@@ -132,7 +139,7 @@ class ServerBackend:
         }
         hits = [
             Hit(
-                hit["_id"],
+                hit["fields"]["UID"][0],
                 float(hit.get("_score") or 0),
                 IDENTIFIER_QUERY in hit.get("matched_queries", ()),
             )
@@ -150,6 +157,22 @@ class ServerBackend:
             analysis=analysis,
         )
 
+    def _hits(self, request, analysis, permissions, id_keys, levels) -> dict:
+        """The server's answer: hits, counts, and the identifier probe when
+        ``levels`` are asked (``probe.py``)."""
+        body = search_body(request, analysis, permissions, id_keys)
+        if levels:
+            body["aggs"][PROBE] = probe_aggregation(levels, permissions)
+        if reranks(request):
+            # The best candidates, the catalog orders them: the server's
+            # proximity rescore would only reorder them (one shard, its
+            # window as large as the page asked), so it is not asked.
+            body.update({"from": 0, "size": depth(request)})
+            body.pop("rescore", None)
+        # The same search asked again (another page of it, a repeated
+        # query) is answered from the server's request cache.
+        return self.engine.search(self.alias, body, cache=True)
+
     def _unsent(self) -> list[str]:
         """UIDs the index holds an older state of (pending in the outbox)."""
         limit = int(os.environ.get("TRAITE_SEARCH_UNSENT_LIMIT", UNSENT_LIMIT))
@@ -162,44 +185,3 @@ class ServerBackend:
         if len(changes) > limit:
             raise ServerUnavailable(f"{len(changes)}+ changes not indexed yet")
         return sorted({change.uid for change in changes})
-
-    def _probe(self, identifier_keys, jump_keys, permissions) -> tuple:
-        """``(keys, jump)`` in one request: the identifier keys visible items
-        carry (exact, else the secondary ones they contain), and the UID of the
-        one visible item the whole query identifies (None if not one).
-
-        One ``filter`` aggregation per key set and level over the visible
-        items, rather than a count per level and a search for the jump: the
-        search then costs two round trips, not up to six.
-        """
-        levels = {
-            (name, level): tuple(k + suffix for k in keys)
-            for name, keys in (("id", identifier_keys), ("jump", jump_keys))
-            for level, suffix in enumerate(("", SECONDARY))
-            if keys
-        }
-        if not levels:
-            return (), None
-        aggs = {
-            f"{name}{level}": {
-                "filter": identifier_filter(marked),
-                "aggs": {"items": {"top_hits": {"size": 2, "_source": False}}},
-            }
-            for (name, level), marked in levels.items()
-        }
-        body = {"query": {"bool": {"filter": permissions}}, "size": 0, "aggs": aggs}
-        buckets = self.engine.search(self.alias, body)["aggregations"]
-
-        def first(name):
-            for level in (0, 1):
-                bucket = buckets.get(f"{name}{level}")
-                if bucket and bucket["doc_count"]:
-                    return levels[(name, level)], bucket
-            return (), None
-
-        keys, _bucket = first("id")
-        _marked, bucket = first("jump")
-        jump = None
-        if bucket is not None and bucket["doc_count"] == 1:
-            jump = bucket["items"]["hits"]["hits"][0]["_id"]
-        return keys, jump

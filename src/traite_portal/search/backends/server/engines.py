@@ -97,7 +97,13 @@ class Engine:
         """green, yellow or red (``GET /`` is not used: ES's test build says 405)."""
         return self.call("cluster.health")["status"]
 
-    def search(self, index: str, body: dict) -> dict:
+    def search(self, index: str, body: dict, cache: bool = False) -> dict:
+        """The answer to ``body``; with ``cache``, from the server's shard
+        request cache when the same body was asked since the index last
+        changed (the server drops the cache at every refresh that changes it,
+        so an answer is never older than the index)."""
+        if cache:
+            return self.call("search", index=index, body=body, request_cache=True)
         return self.call("search", index=index, body=body)
 
     def count(self, index: str, query: dict) -> int:

@@ -271,7 +271,10 @@ def search_body(request, analysis: str, permissions: list, id_keys) -> dict:
         "aggs": facet_aggregations(selected, permissions),
         "from": request.b_start,
         "size": request.b_size,
-        "_source": False,
+        # Hits carry their UID from doc values: reading ``_id`` (a stored
+        # field) unpacks each hit's compressed block of stored text.
+        "stored_fields": "_none_",
+        "docvalue_fields": ["UID"],
         "track_total_hits": True,
     }
     if selected:
