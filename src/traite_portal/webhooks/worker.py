@@ -18,6 +18,7 @@ from functools import partial
 from Products.CMFPlone.interfaces import IPloneSiteRoot
 from Testing.makerequest import makerequest
 from traite_portal import _
+from traite_portal.background import database_closed
 from traite_portal.changelog.dates import release_due
 from traite_portal.changelog.storage import get_changelog
 from traite_portal.security.limits import limit
@@ -197,10 +198,12 @@ class WorkerThread(threading.Thread):
         self.stopping = threading.Event()
 
     def run(self) -> None:
-        while not self.stopping.is_set():
+        while not self.stopping.is_set() and not database_closed(self.worker.db):
             try:
                 self.worker.tick()
             except Exception:  # a bad tick must not end the thread
+                if database_closed(self.worker.db):
+                    break  # closed during the tick: the process is stopping
                 logger.exception("webhooks: tick failed")
             self.stopping.wait(self.interval)
 

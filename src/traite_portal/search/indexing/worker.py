@@ -17,6 +17,7 @@ from AccessControl.SecurityManagement import noSecurityManager
 from AccessControl.SpecialUsers import system
 from Products.CMFPlone.interfaces import IPloneSiteRoot
 from Testing.makerequest import makerequest
+from traite_portal.background import database_closed
 from traite_portal.changelog.consumers import ChangeLogMissing
 from traite_portal.changelog.consumers import log_of
 from traite_portal.changelog.cursors import CursorGone
@@ -155,8 +156,16 @@ class Worker:
         return done
 
     def run(self) -> None:
-        while not self.stopping.is_set():
-            self.run_once()
+        while not self.stopping.is_set() and not database_closed(self.db):
+            try:
+                self.run_once()
+            except Exception:
+                if database_closed(self.db):
+                    break  # closed during the pass: the process is stopping
+                # Anything else must not end the thread (indexing would stop
+                # until a restart, silently): say it, and try again later.
+                logger.exception("Indexation de la recherche : erreur inattendue.")
+                self.failures += 1
             self.stopping.wait(self.pause())
 
     def stop(self) -> None:
