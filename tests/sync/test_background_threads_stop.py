@@ -30,8 +30,14 @@ def _wait(condition, seconds=20.0):
     return condition()
 
 
-@pytest.mark.parametrize("start", [_search_thread, _webhooks_thread])
-def test_errors_are_retried_and_closing_ends_the_thread(start, caplog):
+@pytest.mark.parametrize(
+    "start, message",
+    [
+        (_search_thread, "Indexation de la recherche : erreur inattendue"),
+        (_webhooks_thread, "webhooks: tick failed"),
+    ],
+)
+def test_errors_are_retried_and_closing_ends_the_thread(start, message, caplog):
     # A database without a Zope application: every pass fails (KeyError).
     db = DB(MappingStorage())
     failed = threading.excepthook
@@ -44,6 +50,7 @@ def test_errors_are_retried_and_closing_ends_the_thread(start, caplog):
             assert _wait(lambda: len(caplog.records) >= 2)
         assert thread.is_alive()
         assert all(record.exc_info for record in caplog.records)
+        assert all(message in record.getMessage() for record in caplog.records)
         db.close()
         assert _wait(lambda: not thread.is_alive())
     finally:
