@@ -29,7 +29,9 @@ from traite_sync.workers import run_tasks
 # Items per request (``@akn-documents?fullobjects``, written together):
 # fewer requests (each has a fixed cost on the server) and fewer waits for
 # the disk; a killed run fetches again at most the batches being written.
-JSON_BATCH = 25
+# The server's limit (``MAX_UIDS`` of ``@akn-documents``): half the requests
+# of 25, and an item's relation targets summarised once for more items.
+JSON_BATCH = 50
 
 
 def begin(mirror: Mirror) -> None:

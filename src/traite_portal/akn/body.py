@@ -31,7 +31,7 @@ def visible_children(container, portal_types: tuple[str, ...]) -> list:
 
 
 def html_of(obj, name: str) -> str:
-    value = getattr(obj, name, None)
+    value = iri.own(obj, name)
     return value.raw if value is not None and value.raw else ""
 
 
@@ -58,7 +58,7 @@ def _target_name(target) -> str:
 def relation_targets(obj, relationship: str) -> list:
     """The items a relation points at that the user may view and AKN can name."""
     targets = []
-    for relation in getattr(obj, relationship, None) or []:
+    for relation in iri.own(obj, relationship) or []:
         target = None if relation.isBroken() else relation.to_object
         if target is None or not may_view(target):
             continue

@@ -8,6 +8,7 @@ eId it answers). Chapters and measures are portions of their plan
 they survive renames and moves.
 """
 
+from Acquisition import aq_base
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from Acquisition import aq_parent
@@ -69,6 +70,17 @@ def paragraph_eid(parent_eid: str, index: int) -> str:
     return f"{parent_eid}__para_{index}"
 
 
+def own(obj, name: str):
+    """The item's own value of a field, None when its type has no such field.
+
+    ``getattr(obj, name, None)`` would look a missing name up by acquisition,
+    in each container up to the site (a fifth of an export's time, for the
+    identifiers and relations most types lack) and could answer a container's
+    value for it.
+    """
+    return getattr(aq_base(obj), name, None)
+
+
 def created_date(obj) -> str:
     """The item's creation date (YYYY-MM-DD)."""
     return obj.created().asdatetime().date().isoformat()
@@ -77,7 +89,7 @@ def created_date(obj) -> str:
 def work_date(obj) -> str:
     """The date of the work: its dating field, else its creation date."""
     kind = DOCUMENTS[obj.portal_type]
-    value = getattr(obj, kind.date_field, None) if kind.date_field else None
+    value = own(obj, kind.date_field) if kind.date_field else None
     if isinstance(value, int):  # a year (GRETA reports)
         return f"{value:04d}-01-01"
     if value:
@@ -90,7 +102,7 @@ def country(obj) -> str:
     fixed = DOCUMENTS[obj.portal_type].country
     if fixed:
         return fixed
-    organisation = (getattr(obj, "organisation", None) or "").lower()
+    organisation = (own(obj, "organisation") or "").lower()
     for words, code in ORGANISATION_COUNTRIES:
         if words in organisation:
             return code
@@ -99,7 +111,7 @@ def country(obj) -> str:
 
 def subtype(obj) -> str:
     """FRBRsubtype: the slug of the text's kind when it has one."""
-    kind = getattr(obj, "text_kind", None)
+    kind = own(obj, "text_kind")
     return idnormalizer.normalize(kind) if kind else DOCUMENTS[obj.portal_type].subtype
 
 

@@ -55,7 +55,7 @@ class Collector:
             attributes["href"] = href
         element = T.item(**attributes)
         for name, field in proprietary_fields(obj.portal_type):
-            element.append(field_element(name, field, getattr(obj, name, None)))
+            element.append(field_element(name, field, iri.own(obj, name)))
         self.items.append(element)
 
 
@@ -78,7 +78,7 @@ def identification(obj, identity: iri.Identity):
     aliases = [
         A.FRBRalias(value=str(value), name=label)
         for name, label in IDENTIFIERS.items()
-        if (value := getattr(obj, name, None))
+        if (value := iri.own(obj, name))
     ]
     work = A.FRBRWork(
         A.FRBRthis(value=identity.work_this),
