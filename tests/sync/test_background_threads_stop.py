@@ -31,7 +31,7 @@ def _wait(condition, seconds=20.0):
 
 
 @pytest.mark.parametrize(
-    "start, message",
+    ("start", "message"),
     [
         (_search_thread, "Indexation de la recherche : erreur inattendue"),
         (_webhooks_thread, "webhooks: tick failed"),
