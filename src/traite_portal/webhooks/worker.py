@@ -18,7 +18,7 @@ from functools import partial
 from Products.CMFPlone.interfaces import IPloneSiteRoot
 from Testing.makerequest import makerequest
 from traite_portal import _
-from traite_portal.background import database_closed
+from traite_portal.background import run_passes
 from traite_portal.changelog.dates import release_due
 from traite_portal.changelog.storage import get_changelog
 from traite_portal.security.limits import limit
@@ -198,14 +198,13 @@ class WorkerThread(threading.Thread):
         self.stopping = threading.Event()
 
     def run(self) -> None:
-        while not self.stopping.is_set() and not database_closed(self.worker.db):
-            try:
-                self.worker.tick()
-            except Exception:  # a bad tick must not end the thread
-                if database_closed(self.worker.db):
-                    break  # closed during the tick: the process is stopping
-                logger.exception("webhooks: tick failed")
-            self.stopping.wait(self.interval)
+        run_passes(
+            self.worker.db,
+            self.stopping,
+            self.worker.tick,
+            lambda: self.interval,
+            lambda: logger.exception("webhooks: tick failed"),
+        )
 
     def stop(self, timeout: float = 60) -> None:
         self.stopping.set()

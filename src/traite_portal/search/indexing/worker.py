@@ -17,7 +17,7 @@ from AccessControl.SecurityManagement import noSecurityManager
 from AccessControl.SpecialUsers import system
 from Products.CMFPlone.interfaces import IPloneSiteRoot
 from Testing.makerequest import makerequest
-from traite_portal.background import database_closed
+from traite_portal.background import run_passes
 from traite_portal.changelog.consumers import ChangeLogMissing
 from traite_portal.changelog.consumers import log_of
 from traite_portal.changelog.cursors import CursorGone
@@ -156,17 +156,12 @@ class Worker:
         return done
 
     def run(self) -> None:
-        while not self.stopping.is_set() and not database_closed(self.db):
-            try:
-                self.run_once()
-            except Exception:
-                if database_closed(self.db):
-                    break  # closed during the pass: the process is stopping
-                # Anything else must not end the thread (indexing would stop
-                # until a restart, silently): say it, and try again later.
-                logger.exception("Indexation de la recherche : erreur inattendue.")
-                self.failures += 1
-            self.stopping.wait(self.pause())
+        run_passes(self.db, self.stopping, self.run_once, self.pause, self.failed)
+
+    def failed(self) -> None:
+        """An unexpected error in a pass: said, and tried again later."""
+        logger.exception("Indexation de la recherche : erreur inattendue.")
+        self.failures += 1
 
     def stop(self) -> None:
         self.stopping.set()
