@@ -45,7 +45,18 @@
       rows.forEach(function (row) { tbody.appendChild(row); });
     }
 
+    // Whether the visitor changed a filter before this script ran (it is
+    // deferred: a slow network or a busy server lets a choice come first).
+    function changedEarly() {
+      var select = [chapter, status].some(function (field) {
+        var initial = field.querySelector("option[selected]") || field.options[0];
+        return initial && field.value !== initial.value;
+      });
+      return select || overdue.checked !== overdue.defaultChecked;
+    }
+
     [chapter, status, overdue].forEach(function (field) { field.addEventListener("change", filter); });
+    if (changedEarly()) { filter(); }
     form.addEventListener("submit", function (event) {
       // A new date needs the server (statuses on that day): let it submit.
       if (day.value === initialDay) { event.preventDefault(); filter(); }
