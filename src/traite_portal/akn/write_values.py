@@ -13,6 +13,7 @@ from traite_portal.akn.errors import AknError
 from traite_portal.akn.fields import check_value
 from traite_portal.akn.fields import DESCRIPTION
 from traite_portal.akn.fields import type_fields
+from traite_portal.akn.iri import own
 from traite_portal.akn.richtext import html_to_blocks
 from zope.component import getUtility
 from zope.component import queryUtility
@@ -63,7 +64,7 @@ def _blocks(value) -> list[bytes]:
 def keep_same_texts(obj, values: dict) -> None:
     """Keep a rich text whose blocks are the same: only its HTML spelling differs."""
     for name, value in values.items():
-        old = getattr(obj, name, None)
+        old = own(obj, name)
         if isinstance(old, RichTextValue) and _blocks(old) == _blocks(value):
             values[name] = old
 
@@ -76,7 +77,7 @@ def check_protected_fields(portal_type: str, context, values: dict, obj=None):
     for name, permission_id in protected.items():
         if name not in values:
             continue
-        before = getattr(obj, name, None) if obj is not None else schema[name].default
+        before = own(obj, name) if obj is not None else schema[name].default
         if values[name] == before:
             continue
         permission = queryUtility(IPermission, name=permission_id)
