@@ -1,7 +1,8 @@
 """The plan's dashboard, its exports, charts and the « Rapport de suivi », over HTTP."""
 
-from datetime import date
+from datetime import datetime
 from datetime import timedelta
+from datetime import UTC
 from io import BytesIO
 from openpyxl import load_workbook
 from plone import api
@@ -9,9 +10,11 @@ from pypdf import PdfReader
 from traite_portal.ministries.history import ANNOTATION_KEY
 from traite_portal.ministries.history import set_status
 from traite_portal.plan.columns import COLUMNS
+from traite_portal.site_time import site_today
 from traite_portal.testing import CORPUS_FUNCTIONAL_TESTING
 from ui_site import fetch
 from ui_site import html
+from zoneinfo import ZoneInfo
 from zope.annotation.interfaces import IAnnotations
 
 import csv
@@ -75,7 +78,7 @@ class TestDashboard:
         with api.env.adopt_roles(["Manager"]):
             set_status(measure, "in_progress", "Décret publié.")
         transaction.commit()
-        today = date.today()
+        today = site_today()
         now = _rows(fetch(plan.absolute_url(), date=today.isoformat()))[11]
         assert now.get("data-status") == "in_progress"
         before = _rows(
@@ -111,6 +114,28 @@ class TestDashboard:
         assert "01/04/2012" in report.xpath("//tbody/tr[12]")[0].text_content()
         earlier = html(fetch(f"{url}/@@rapport-de-suivi", date="2012-03-31"))
         assert "En cours" not in earlier.xpath("//tbody/tr[12]")[0].text_content()
+
+    def test_report_of_today_is_the_sites_today(self, plan):
+        """Without a date, the report is of today in the site's zone, whatever
+        the hour: here a zone of Plone's list already on another day than
+        UTC (14 hours ahead from 11:00 UTC, 11 behind before), and a change
+        made just now."""
+        ahead = datetime.now(UTC).hour >= 11
+        zone = "Pacific/Kiritimati" if ahead else "Pacific/Pago_Pago"
+        api.portal.set_registry_record("plone.portal_timezone", zone)
+        measure = plan["chapitre-4"]["mesure-12"]
+        with api.env.adopt_roles(["Manager"]):
+            set_status(measure, "in_progress", "Décret publié.")
+        transaction.commit()
+        local = datetime.now(ZoneInfo(zone)).date()
+        assert local != datetime.now(UTC).date()
+        assert site_today() == local
+        report = html(fetch(f"{plan.absolute_url()}/@@rapport-de-suivi"))
+        lead = report.xpath('//p[@class="lead"]')[0].text_content()
+        assert f"Situation au {local.strftime('%d/%m/%Y')}" in lead
+        row = report.xpath("//tbody/tr[12]")[0].text_content()
+        assert f"{local.strftime('%d/%m/%Y')} :" in row
+        assert "→" in row
 
 
 class TestExports:

@@ -1,12 +1,12 @@
 """The measure page: header block, official text beside the proposals, texts."""
 
-from datetime import date
 from plone import api
 from Products.Five.browser import BrowserView
 from traite_portal.browser.proposals import proposals_of
 from traite_portal.plan.as_of import status_on
 from traite_portal.plan.rows import measure_rows
 from traite_portal.plan.rows import titles
+from traite_portal.site_time import site_today
 from traite_portal.vocabularies.controlled import IMPLEMENTATION_STATUSES
 
 
@@ -72,4 +72,4 @@ class MeasureView(BrowserView):
         return {item["url"] for item in items}
 
     def today(self) -> str:
-        return date.today().strftime("%d/%m/%Y")
+        return site_today().strftime("%d/%m/%Y")

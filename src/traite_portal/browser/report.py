@@ -1,10 +1,10 @@
 """« Rapport de suivi »: the plan on a chosen date, as a page and as a PDF."""
 
-from datetime import date
 from plone import api
 from traite_portal.browser.dashboard import PlanData
 from traite_portal.browser.report_pdf import render_pdf
 from traite_portal.plan.report import build_report
+from traite_portal.site_time import site_today
 
 
 class ReportView(PlanData):
@@ -12,14 +12,18 @@ class ReportView(PlanData):
 
     def __call__(self):
         self.update()
-        self.report = build_report(
+        self.report = self.build()
+        return self.index()
+
+    def build(self):
+        """The report on the chosen day (today in the site's time zone)."""
+        return build_report(
             self.context,
             self.rows,
-            self.selection.day or date.today(),
+            self.selection.day or site_today(),
             self.request,
             api.portal.get_registry_record("plone.portal_timezone", default=None),
         )
-        return self.index()
 
     def day_label(self) -> str:
         return self.report.day.strftime("%d/%m/%Y")
@@ -39,13 +43,7 @@ class ReportPdf(ReportView):
         if self.selection.errors:
             self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
             return "\n".join(self.errors())
-        report = build_report(
-            self.context,
-            self.rows,
-            self.selection.day or date.today(),
-            self.request,
-            api.portal.get_registry_record("plone.portal_timezone", default=None),
-        )
+        report = self.build()
         data = render_pdf(report, self.request)
         response = self.request.response
         response.setHeader("Content-Type", "application/pdf")

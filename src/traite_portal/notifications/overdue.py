@@ -12,6 +12,7 @@ from datetime import date
 from plone import api
 from plone.app.contentrules import handlers as rule_handlers
 from traite_portal.notifications.events import MeasureOverdueEvent
+from traite_portal.site_time import site_today
 from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 
@@ -63,7 +64,7 @@ def notify_overdue_measures(portal, today: date | None = None) -> OverdueReport:
 
     The caller commits (the command runs all of it in one transaction).
     """
-    today = today or date.today()
+    today = today or site_today()
     month = month_key(today)
     report = OverdueReport()
     try:

@@ -6,17 +6,11 @@ Entries are stored in UTC; their day is the day in the site's time zone
 
 from datetime import date
 from datetime import datetime
-from plone import api
 from traite_portal.ministries.history import current_status
 from traite_portal.ministries.history import history
 from traite_portal.notifications.overdue import FINISHED_STATUSES
+from traite_portal.site_time import site_zone
 from zoneinfo import ZoneInfo
-
-
-def site_zone() -> ZoneInfo | None:
-    """The site's time zone; ``None`` (UTC kept) for a site without one."""
-    zone = api.portal.get_registry_record("plone.portal_timezone", default=None)
-    return ZoneInfo(zone) if zone else None
 
 
 def local_moment(iso: str, zone: ZoneInfo | None) -> datetime:

@@ -6,6 +6,7 @@ from datetime import date
 from plone import api
 from traite_portal.plan.as_of import is_overdue
 from traite_portal.plan.as_of import status_on
+from traite_portal.site_time import site_today
 from traite_portal.vocabularies.bodies import bodies
 from traite_portal.vocabularies.controlled import IMPLEMENTATION_STATUSES
 from traite_portal.vocabularies.controlled import INSTRUMENTS
@@ -74,7 +75,7 @@ def measure_rows(plan, request, day: date | None = None) -> list[MeasureRow]:
     instruments = titles(INSTRUMENTS, request)
     body_titles = {term.value: term.title for term in bodies()}
     counts = _proposal_counts(plan)
-    today = day or date.today()
+    today = day or site_today()
     rows = []
     brains = api.content.find(
         context=plan, portal_type="Measure", sort_on="measure_number"
