@@ -42,7 +42,9 @@ class TestRules:
         assert rule.enabled
         assert [a.element for a in rule.actions] == ["plone.actions.Mail"]
 
-    def test_overdue_event_is_a_rule_trigger(self):
+    def test_overdue_event_is_a_rule_trigger(self, portal):
+        # In the layer: the portal's ZCML marks the event type, and a test
+        # without the layer may run after it was torn down (run alone).
         assert IRuleEventType.providedBy(IMeasureOverdueEvent)
 
 

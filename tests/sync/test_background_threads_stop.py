@@ -56,3 +56,25 @@ def test_errors_are_retried_and_closing_ends_the_thread(start, message, caplog):
     finally:
         threading.excepthook = failed
     assert uncaught == []
+
+
+class _TornDownLayerDB:
+    """What ``Zope2.DB`` is in a test process once plone.testing's layer is
+    torn down: every attribute raises ``KeyError: 'zodbDB'``."""
+
+    def __getattr__(self, name):
+        raise KeyError("zodbDB")
+
+
+@pytest.mark.parametrize("start", [_search_thread, _webhooks_thread])
+def test_a_torn_down_test_database_ends_the_thread_quietly(start):
+    failed = threading.excepthook
+    uncaught = []
+    threading.excepthook = uncaught.append
+    try:
+        _, thread = start(_TornDownLayerDB())
+        thread.start()
+        assert _wait(lambda: not thread.is_alive())
+    finally:
+        threading.excepthook = failed
+    assert uncaught == []
