@@ -6,10 +6,30 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from zope.component import provideHandler
+from ZPublisher.interfaces import IPubFailure
 
 import os
 import plone.restapi
+import sys
+import traceback
 import traite_portal
+
+
+def print_server_errors(event) -> None:
+    """A request of the test server that fails on an unexpected exception
+    prints its traceback: a test that gets a 500 over HTTP shows why in its
+    report (« Captured stderr »), where the answer says only the message."""
+    if event.retry:
+        return  # a conflict, tried again
+    kind, error, trace = event.exc_info
+    status = getattr(error, "getStatus", lambda: 500)()
+    if isinstance(status, int) and status < 500:
+        return  # not found, unauthorized, bad request, redirect…
+    method = event.request.get("REQUEST_METHOD", "")
+    url = event.request.get("ACTUAL_URL", "")
+    print(f"Erreur du serveur de test : {method} {url}", file=sys.stderr)
+    traceback.print_exception(kind, error, trace, file=sys.stderr)
 
 
 class TraitePortalLayer(PloneSandboxLayer):
@@ -24,6 +44,7 @@ class TraitePortalLayer(PloneSandboxLayer):
         self.loadZCML(package=traite_portal)
         # What Plone's autoinclude loads as overrides in a real instance.
         self.loadZCML(package=traite_portal, name="overrides.zcml")
+        provideHandler(print_server_errors, (IPubFailure,))
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "traite_portal:default")
