@@ -17,6 +17,7 @@ its own; ``<library>/@akn`` gives it whole).
 from AccessControl import getSecurityManager
 from collections.abc import Iterator
 from plone import api
+from plone.base.interfaces import IPloneSiteRoot
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services import Service
 from traite_portal import _
@@ -34,6 +35,14 @@ MAX_UIDS = 50
 COLLECTIONS = frozenset(
     name for name, kind in DOCUMENTS.items() if kind.element == "documentCollection"
 )
+
+
+def below(context):
+    """The ``context`` of a catalog query for the items below ``context``:
+    None for the site, whose items are all the catalog holds. A path query
+    on the site makes the path index list every item of the catalog, at
+    each query (5 ms at 100,000 items, for a batch of 50)."""
+    return None if IPloneSiteRoot.providedBy(context) else context
 
 
 def viewable_objects(brains, context) -> Iterator[tuple]:
@@ -80,7 +89,7 @@ class AknDocumentsGet(Service):
         fullobjects = "fullobjects" in self.request.form
         items = []
         # The catalog answers only what the user may view, below the context.
-        brains = api.content.find(context=self.context, UID=list(uids))
+        brains = api.content.find(context=below(self.context), UID=list(uids))
         for brain, obj in viewable_objects(brains, self.context):
             entry = {"@id": obj.absolute_url(), "UID": brain.UID}
             if fullobjects:
