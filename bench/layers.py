@@ -2,7 +2,10 @@
 
 from pathlib import Path
 
+import os
 import re
+import sys
+import time
 import transaction
 
 
@@ -52,3 +55,26 @@ def tear_down(layer) -> None:
     layer.testTearDown()
     for current in reversed(all_layers(layer)):
         current.tearDown()
+
+
+def hold_while_busy() -> None:
+    """Wait before a measurement while the processes ``BENCH_HOLD_PIDS``
+    (space-separated ids: a test run sharing the machine) still run: the
+    filling goes on beside them, the timing waits for the machine alone."""
+    pids = [int(pid) for pid in os.environ.get("BENCH_HOLD_PIDS", "").split()]
+    told = False
+    while any(_running(pid) for pid in pids):
+        if not told:
+            print(f"Mesure en attente de la fin de {pids}", file=sys.stderr, flush=True)
+            told = True
+        time.sleep(1)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True

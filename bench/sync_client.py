@@ -12,6 +12,7 @@ docs/benchmarks.md (``BENCH_SYNC_DOC``); ``BENCH_SYNC_SIZES`` sets the sizes.
 
 from bench.doc_table import Block
 from bench.doc_table import write_table
+from bench.layers import hold_while_busy
 from bench.layers import set_up
 from bench.layers import tear_down
 from bench.library_listing import fill_by_thousands
@@ -115,6 +116,7 @@ def main() -> int:
         for size in SIZES:
             fill_by_thousands(library, done, size)
             done = size
+            hold_while_busy()
             with tempfile.TemporaryDirectory() as work:
                 directory = Path(work) / "miroir"
                 seconds = _sync(url, directory)
