@@ -14,6 +14,7 @@ issue's targets and whether they are met.
 from bench import search_server
 from bench.doc_table import Block
 from bench.doc_table import write_table
+from bench.layers import hold_while_busy
 from bench.layers import set_up
 from bench.layers import tear_down
 from bench.library_listing import fill_by_thousands
@@ -149,6 +150,7 @@ def run(portal, settings) -> list[dict]:
             fill_by_thousands(library, first, stop, texts_of(kind), "published")
         seconds = time.perf_counter() - began
         print(f"{size - done} texts created in {seconds:.0f} s", flush=True)
+        hold_while_busy()  # BENCH_HOLD_PIDS: indexing and searches timed alone
         speeds = indexing(portal, target, size - done)
         rows.append({"items": size, **searches(session, url, settings), **speeds})
         row = rows[-1]
