@@ -4,6 +4,7 @@ facet as a filter, batching like plone.restapi, and French 400s."""
 from plone import api
 from traite_portal.search.facets import FACETS
 from traite_portal.search.ranking import SORTS
+from traite_portal.search.snippets import text_fields
 from traite_portal.search.sources import SOURCES
 
 import pytest
@@ -61,6 +62,25 @@ class TestAnswer:
         # never the stem.
         marked = {word.lower() for word in re.findall(r"<mark>(.*?)</mark>", marks)}
         assert "proteg" not in marked
+
+    def test_passages_have_single_spaces(self, corpus_functional, portal_url):
+        """A passage's line breaks, tabs and runs of spaces (the texts have
+        them) are single spaces, in its plain text as in its HTML."""
+        answer = ok(portal_url, q="victimes", b_size=50)
+        passages = [
+            text
+            for item in answer["items"]
+            for snippet in item["snippets"]
+            for text in (snippet["text"], snippet["html"])
+        ]
+        assert passages
+        assert not [p for p in passages if re.search(r"\s\s|[^\S ]", p)]
+        texts = [
+            text
+            for item in answer["items"]
+            for _, _, text in text_fields(api.content.get(UID=item["UID"]))
+        ]
+        assert any(re.search(r"\s\s|[^\S ]", text) for text in texts)
 
     def test_official_text_and_proposals_told_apart(self, portal_url):
         answer = ok(portal_url, q="hébergement", b_size=50)

@@ -29,6 +29,7 @@ import re
 PASSAGE_WORDS = 32
 MAX_SNIPPETS = 2
 _WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,18 @@ class Snippet:
     label: object
     text: str
     html: str
+
+
+class _Answers(dict):
+    """A dict that fills itself: the value of a missing key is ``make(key)``."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key):
+        value = self[key] = self.make(key)
+        return value
 
 
 class Matcher:
@@ -55,13 +68,17 @@ class Matcher:
                     )
                 else:
                     self.prefixes.append((analyse_glob(word) or "").rstrip("*?"))
-        self._answers = {}  # word → term: texts repeat their words
+        # word → term: texts repeat their words, and a lookup in this dict
+        # runs in C (``terms``); only a word not met yet is analysed.
+        self.answers = _Answers(self._term)
 
     def __call__(self, word: str) -> str | None:
         """The query term the word answers, or None."""
-        if word not in self._answers:
-            self._answers[word] = self._term(word)
-        return self._answers[word]
+        return self.answers[word]
+
+    def terms(self, words) -> list:
+        """The term each of ``words`` answers (None for the others)."""
+        return list(map(self.answers.__getitem__, words))
 
     def _term(self, word: str) -> str | None:
         token = analyse_word(word)
@@ -86,35 +103,35 @@ def _is_text(name: str, field) -> bool:
 def text_fields(obj, known: dict | None = None) -> list[tuple[str, object, str]]:
     """(field name, label, plain text) of the item's description and texts.
 
-    ``known`` keeps each schema's text fields for the other items of the same
-    search (items of one type share their schemata).
+    ``known`` keeps each type's schemata and their text fields for the other
+    items of the same search (items of one type share their schemata).
     """
     known = {} if known is None else known
     fields = [
         ("description", _("label_description", default="Résumé"), obj.Description())
     ]
-    for schema in iterSchemata(obj):
-        if schema not in known:
-            known[schema] = [
-                (n, f) for n, f in getFieldsInOrder(schema) if _is_text(n, f)
-            ]
-        if not known[schema]:
-            continue
+    if obj.portal_type not in known:
+        known[obj.portal_type] = [
+            (schema, text)
+            for schema in iterSchemata(obj)
+            if (text := [(n, f) for n, f in getFieldsInOrder(schema) if _is_text(n, f)])
+        ]
+    for schema, text in known[obj.portal_type]:
         holder = schema(obj, None) or obj  # one adapter for all its fields
-        for name, field in known[schema]:
+        for name, field in text:
             value = plain_text(getattr(holder, name, None))
             fields.append((name, field.title, value))
+    # Whitespace is made single spaces in the passages only (``_html``), not
+    # in the whole text.
     return [
-        (n, label, " ".join(text.split()))
-        for n, label, text in fields
-        if text and text.strip()
+        (n, label, text.strip()) for n, label, text in fields if text and text.strip()
     ]
 
 
 def best_passage(text: str, matcher: Matcher):
     """(distinct terms, hits, first word, last word, matched spans) or None."""
     # Words as strings first: match objects are needed for the passage only.
-    terms = list(map(matcher, _WORD.findall(text)))
+    terms = matcher.terms(_WORD.findall(text))
     hits = [i for i, term in enumerate(terms) if term]
     if not hits:
         return None
@@ -139,16 +156,23 @@ def best_passage(text: str, matcher: Matcher):
     return distinct, count, words[start].start(), words[end - 1].end(), spans
 
 
+def _single_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text)
+
+
 def _html(text: str, start: int, end: int, spans) -> tuple[str, str]:
+    """The passage ``text[start:end]`` (its whitespace made single spaces),
+    plain and in HTML with its ``spans`` marked."""
     parts, cursor = [], start
     for span_start, span_end in spans:
-        parts.append(escape(text[cursor:span_start]))
+        parts.append(escape(_single_spaces(text[cursor:span_start])))
         parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
         cursor = span_end
-    parts.append(escape(text[cursor:end]))
+    parts.append(escape(_single_spaces(text[cursor:end])))
     before = "… " if start > 0 else ""
     after = " …" if end < len(text) else ""
-    return before + text[start:end] + after, before + "".join(parts) + after
+    plain = _single_spaces(text[start:end])
+    return before + plain + after, before + "".join(parts) + after
 
 
 class SnippetMaker:
