@@ -12,6 +12,7 @@ from relevance_set import create_fixtures
 from relevance_set import load_set
 from traite_portal.search import ranking
 from traite_portal.search.backends.base import SearchRequest
+from traite_portal.search.backends.catalog import candidates as candidates_module
 from traite_portal.search.backends.catalog.backend import CatalogBackend
 from traite_portal.search.backends.catalog.matching import match_set
 from traite_portal.search.backends.catalog.matching import text_scores
@@ -32,7 +33,11 @@ def corpus(corpus_integration):
     return portal
 
 
-def test_candidates_score_as_in_a_full_search(corpus):
+@pytest.mark.parametrize("lookups_per_walk", [0, 10**9], ids=["walked", "looked_up"])
+def test_candidates_score_as_in_a_full_search(corpus, monkeypatch, lookups_per_walk):
+    # Candidates' lengths read both ways: cut from the index's lengths, or
+    # looked up one by one (what a few candidates get).
+    monkeypatch.setattr(candidates_module, "LOOKUPS_PER_WALK", lookups_per_walk)
     zcatalog = corpus.portal_catalog._catalog
     others = list(zcatalog.paths)
     checked = 0
