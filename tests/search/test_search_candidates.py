@@ -33,10 +33,10 @@ def corpus(corpus_integration):
     return portal
 
 
-@pytest.mark.parametrize("lookups_per_walk", [0, 10**9], ids=["walked", "looked_up"])
+@pytest.mark.parametrize("lookups_per_walk", [0, 10**9], ids=["looked_up", "walked"])
 def test_candidates_score_as_in_a_full_search(corpus, monkeypatch, lookups_per_walk):
-    # Candidates' lengths read both ways: cut from the index's lengths, or
-    # looked up one by one (what a few candidates get).
+    # Candidates' postings and lengths read both ways: cut from the index's
+    # own, or looked up one by one (what a few candidates get).
     monkeypatch.setattr(candidates_module, "LOOKUPS_PER_WALK", lookups_per_walk)
     zcatalog = corpus.portal_catalog._catalog
     others = list(zcatalog.paths)

@@ -54,6 +54,11 @@ class CandidatePostings:
         postings = self.postings
         if isinstance(postings, dict):  # a rare word's postings (DICT_CUTOFF)
             postings = IIBucket(postings)
+        elif len(self.candidates) * LOOKUPS_PER_WALK < len(postings):
+            # A few candidates (a server's best hits) in a common word's
+            # postings: looked up, not walked.
+            found = ((d, postings.get(d)) for d in self.candidates)
+            return IIBucket([(d, f) for d, f in found if f is not None])
         # Cut in C, not looked up one by one.
         return weightedIntersection(postings, self.candidates, 1, 0)[1]
 
