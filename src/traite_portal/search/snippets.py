@@ -70,15 +70,11 @@ class Matcher:
                     self.prefixes.append((analyse_glob(word) or "").rstrip("*?"))
         # word → term: texts repeat their words, and a lookup in this dict
         # runs in C (``terms``); only a word not met yet is analysed.
-        self.answers = _Answers(self._term)
-
-    def __call__(self, word: str) -> str | None:
-        """The query term the word answers, or None."""
-        return self.answers[word]
+        self._answers = _Answers(self._term)
 
     def terms(self, words) -> list:
-        """The term each of ``words`` answers (None for the others)."""
-        return list(map(self.answers.__getitem__, words))
+        """The query term each of ``words`` answers (None for the others)."""
+        return list(map(self._answers.__getitem__, words))
 
     def _term(self, word: str) -> str | None:
         token = analyse_word(word)
