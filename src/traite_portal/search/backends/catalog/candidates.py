@@ -38,6 +38,16 @@ from Products.ZCTextIndex.SetOps import mass_weightedIntersection
 LOOKUPS_PER_WALK = 30
 
 
+def cut(mapping, candidates, size: int) -> IIBucket:
+    """{docid: value} of the BTree ``mapping`` (``size`` entries) for the
+    ``candidates`` it holds: a few candidates (a server's best hits) looked
+    up one by one, many cut in C (which walks the whole of ``mapping``)."""
+    if len(candidates) * LOOKUPS_PER_WALK < size:
+        found = ((d, mapping.get(d)) for d in candidates)
+        return IIBucket([(d, v) for d, v in found if v is not None])
+    return weightedIntersection(mapping, candidates, 1, 0)[1]
+
+
 class CandidatePostings:
     """One word's postings {docid: frequency} limited to the candidates;
     ``len`` stays the word's document frequency in the whole index."""
@@ -54,13 +64,7 @@ class CandidatePostings:
         postings = self.postings
         if isinstance(postings, dict):  # a rare word's postings (DICT_CUTOFF)
             postings = IIBucket(postings)
-        elif len(self.candidates) * LOOKUPS_PER_WALK < len(postings):
-            # A few candidates (a server's best hits) in a common word's
-            # postings: looked up, not walked.
-            found = ((d, postings.get(d)) for d in self.candidates)
-            return IIBucket([(d, f) for d, f in found if f is not None])
-        # Cut in C, not looked up one by one.
-        return weightedIntersection(postings, self.candidates, 1, 0)[1]
+        return cut(postings, self.candidates, len(postings))
 
     def items(self):
         return self.bucket().items()
@@ -145,18 +149,13 @@ class CandidateIndex:
         return found
 
     def _candidate_lengths(self) -> IIBucket:
-        """{candidate: its length in the index}, read once for all the words.
-
-        A few candidates (a server's best hits) are looked up one by one;
-        many are cut from the index's lengths in C, once, not once per word
-        (that walks the lengths of every document of the index)."""
+        """{candidate: its length in the index}, read once for all the words
+        (cutting them from the index's lengths walks every document's)."""
         if self._lengths is None:
-            weights = self._index._docweight
-            if len(self._candidates) * LOOKUPS_PER_WALK < self._index.document_count():
-                found = ((d, weights.get(d)) for d in self._candidates)
-                self._lengths = IIBucket([(d, n) for d, n in found if n is not None])
-            else:
-                self._lengths = weightedIntersection(weights, self._candidates, 1, 0)[1]
+            index = self._index
+            self._lengths = cut(
+                index._docweight, self._candidates, index.document_count()
+            )
         return self._lengths
 
     def search_phrase(self, phrase):
