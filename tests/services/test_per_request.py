@@ -10,9 +10,9 @@ from plone.restapi.serializer.dxcontent import DexterityObjectPrimaryFieldTarget
 from plone.restapi.serializer.summary import DefaultJSONSummarySerializer
 from traite_portal.interfaces import IBrowserLayer
 from traite_portal.interfaces import ITraiteContent
-from traite_portal.serializers.per_request import read_store
 from traite_portal.serializers.per_request import RequestCachedPrimaryFieldTarget
 from traite_portal.serializers.per_request import RequestCachedSummarySerializer
+from zope.annotation.interfaces import IAnnotations
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 
@@ -105,4 +105,4 @@ def test_every_item_has_the_primary_field_plone_restapi_finds(corpus_integration
         types.add(obj.portal_type)
     # Every type of the portal was tried (and its name kept for the request).
     assert len(types) >= 10
-    assert set(read_store(request, "primary_fields")) == types
+    assert set(IAnnotations(request)["traite_portal.primary_fields"]) == types

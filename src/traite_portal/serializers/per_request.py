@@ -20,11 +20,15 @@ from zope.component import adapter
 from zope.interface import implementer
 
 
-def read_store(request, name: str) -> dict | None:
-    """The GET request's store called ``name``; None for a request that writes."""
+def once_per_read(request, name: str, key, make):
+    """``make()``, made once per GET request under ``key`` in its store
+    ``name``; made afresh for a request that writes (or without a request)."""
     if request is None or request.get("REQUEST_METHOD") != "GET":
-        return None
-    return IAnnotations(request).setdefault(f"traite_portal.{name}", {})
+        return make()
+    made = IAnnotations(request).setdefault(f"traite_portal.{name}", {})
+    if key not in made:
+        made[key] = make()
+    return made[key]
 
 
 @implementer(ISerializeToJsonSummary)
@@ -33,13 +37,8 @@ class RequestCachedSummarySerializer(DefaultJSONSummarySerializer):
     """plone.restapi's summary, a copy of the one made earlier in the request."""
 
     def __call__(self):
-        made = read_store(self.request, "summaries")
-        if made is None:
-            return super().__call__()
-        key = self.context.getPhysicalPath()
-        if key not in made:
-            made[key] = super().__call__()
-        return dict(made[key])
+        path = self.context.getPhysicalPath()
+        return dict(once_per_read(self.request, "summaries", path, super().__call__))
 
 
 @implementer(IObjectPrimaryFieldTarget)
@@ -49,10 +48,7 @@ class RequestCachedPrimaryFieldTarget(DexterityObjectPrimaryFieldTarget):
     type (its schemata and behaviors are the type's)."""
 
     def get_primary_field_name(self):
-        made = read_store(self.request, "primary_fields")
-        if made is None:
-            return super().get_primary_field_name()
-        key = self.context.portal_type
-        if key not in made:
-            made[key] = super().get_primary_field_name()
-        return made[key]
+        find = super().get_primary_field_name
+        return once_per_read(
+            self.request, "primary_fields", self.context.portal_type, find
+        )

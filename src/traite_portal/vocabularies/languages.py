@@ -7,8 +7,9 @@ time, for the same answer every time. Only for GET: a request that writes
 may change the portal's languages.
 """
 
+from functools import partial
 from plone.app.vocabularies.language import SupportedContentLanguageVocabulary
-from traite_portal.serializers.per_request import read_store
+from traite_portal.serializers.per_request import once_per_read
 from zope.globalrequest import getRequest
 from zope.interface import implementer
 from zope.schema.interfaces import IVocabularyFactory
@@ -19,12 +20,8 @@ class RequestCachedLanguages(SupportedContentLanguageVocabulary):
     """Plone's factory (it reads the site, not ``context``), kept per GET."""
 
     def __call__(self, context):
-        made = read_store(getRequest(), "languages")
-        if made is None:
-            return super().__call__(context)
-        if "terms" not in made:
-            made["terms"] = super().__call__(context)
-        return made["terms"]
+        make = partial(super().__call__, context)
+        return once_per_read(getRequest(), "languages", "terms", make)
 
 
 languages = RequestCachedLanguages()
