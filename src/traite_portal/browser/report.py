@@ -1,10 +1,10 @@
 """« Rapport de suivi »: the plan on a chosen date, as a page and as a PDF."""
 
-from plone import api
 from traite_portal.browser.dashboard import PlanData
 from traite_portal.browser.report_pdf import render_pdf
 from traite_portal.plan.report import build_report
 from traite_portal.site_time import site_today
+from traite_portal.site_time import site_zone
 
 
 class ReportView(PlanData):
@@ -22,7 +22,7 @@ class ReportView(PlanData):
             self.rows,
             self.selection.day or site_today(),
             self.request,
-            api.portal.get_registry_record("plone.portal_timezone", default=None),
+            site_zone(),
         )
 
     def day_label(self) -> str:

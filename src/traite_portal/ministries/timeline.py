@@ -6,7 +6,7 @@ from plone.app.layout.viewlets import ViewletBase
 from traite_portal import _
 from traite_portal.ministries.history import history
 from traite_portal.ministries.history import status_titles
-from zoneinfo import ZoneInfo
+from traite_portal.site_time import site_zone
 from zope.i18n import translate
 
 
@@ -20,10 +20,10 @@ def format_date(iso: str) -> str:
     except (TypeError, ValueError):
         return iso or ""
     # The registry only accepts known zones; a site without one shows UTC.
-    zone = api.portal.get_registry_record("plone.portal_timezone", default=None)
-    if not zone:
+    zone = site_zone()
+    if zone is None:
         return moment.strftime("%d/%m/%Y %H:%M UTC")
-    return moment.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
+    return moment.astimezone(zone).strftime("%d/%m/%Y %H:%M")
 
 
 class TimelineViewlet(ViewletBase):

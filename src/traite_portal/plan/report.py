@@ -30,11 +30,11 @@ class Report:
         return sum(row.proposals for row in self.rows)
 
 
-def _timeline(measure, day: date, request, zone: str | None) -> list[dict]:
+def _timeline(measure, day: date, request, zone: ZoneInfo | None) -> list[dict]:
     statuses = titles(IMPLEMENTATION_STATUSES, request)
     entries = []
     for entry in history(measure):
-        moment = local_moment(entry["date"], ZoneInfo(zone) if zone else None)
+        moment = local_moment(entry["date"], zone)
         if moment.date() > day:
             continue
         entries.append(
@@ -48,8 +48,11 @@ def _timeline(measure, day: date, request, zone: str | None) -> list[dict]:
     return entries
 
 
-def build_report(plan, rows: list[MeasureRow], day: date, request, zone=None) -> Report:
-    """The report of ``plan`` on ``day`` from the dashboard's rows for that day."""
+def build_report(
+    plan, rows: list[MeasureRow], day: date, request, zone: ZoneInfo | None = None
+) -> Report:
+    """The report of ``plan`` on ``day`` from the dashboard's rows for that day;
+    its dates are days in ``zone`` (``site_time.site_zone()``; UTC without)."""
     measures = {row.number: row for row in rows}
     timelines = {}
     for measure in plan.portal_catalog(
