@@ -14,6 +14,7 @@ from traite_portal.search.analysis import analyse_glob
 from traite_portal.search.analysis import analyse_word
 from traite_portal.search.analysis import fold
 from traite_portal.search.analysis import split_words
+from traite_portal.search.memo import Memo
 from traite_portal.search.query.nodes import Phrase
 from traite_portal.search.query.nodes import positive_leaves
 from zope.schema import getFieldsInOrder
@@ -42,18 +43,6 @@ class Snippet:
     html: str
 
 
-class _Answers(dict):
-    """A dict that fills itself: the value of a missing key is ``make(key)``."""
-
-    def __init__(self, make):
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key):
-        value = self[key] = self.make(key)
-        return value
-
-
 class Matcher:
     """Tells which words of a text the query asked for (by their analysis)."""
 
@@ -70,7 +59,7 @@ class Matcher:
                     self.prefixes.append((analyse_glob(word) or "").rstrip("*?"))
         # word → term: texts repeat their words, and a lookup in this dict
         # runs in C (``terms``); only a word not met yet is analysed.
-        self._answers = _Answers(self._term)
+        self._answers = Memo(self._term)
 
     def terms(self, words) -> list:
         """The query term each of ``words`` answers (None for the others)."""

@@ -27,9 +27,11 @@ from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from BTrees.IIBTree import multiunion
 from BTrees.IIBTree import weightedIntersection
+from Products.ZCTextIndex import WidCode
 from Products.ZCTextIndex.BaseIndex import inverse_doc_frequency
 from Products.ZCTextIndex.OkapiIndex import OkapiIndex
 from Products.ZCTextIndex.SetOps import mass_weightedIntersection
+from traite_portal.search.memo import Memo
 
 
 # Looking one document's length up costs about as much as walking this many
@@ -46,6 +48,25 @@ def cut(mapping, candidates, size: int) -> IIBucket:
         found = ((d, mapping.get(d)) for d in candidates)
         return IIBucket([(d, v) for d, v in found if v is not None])
     return weightedIntersection(mapping, candidates, 1, 0)[1]
+
+
+def search_phrase(view, phrase):
+    """``BaseIndex.search_phrase`` run on ``view`` (an index or a view of
+    one), with its loop over the documents holding every word tighter: their
+    word lists are read in one ``map`` and searched with ``in``."""
+    wids = view._lexicon.termToWordIds(phrase)
+    if len(view._remove_oov_wids(wids)) != len(wids):
+        return IIBTree()  # a word the index lacks: no document holds it
+    hits = mass_weightedIntersection(view._search_wids(wids))
+    if not hits:
+        return hits
+    code = WidCode.encode(wids)
+    docids = hits.keys()
+    texts = map(view._docwords.__getitem__, docids)
+    holding = IISet(
+        [d for d, words in zip(docids, texts, strict=True) if code in words]
+    )
+    return weightedIntersection(hits, holding, 1, 0)[1]
 
 
 class CandidatePostings:
@@ -118,8 +139,9 @@ class CandidateIndex:
     def _okapi_search_wids(self, wids) -> list:
         """``OkapiIndex._search_wids`` with its arithmetic unchanged, term for
         term (so every score is the same integer), its loop tighter: each
-        word's frequencies and the documents' lengths are cut in C, and the
-        scores stored in one call."""
+        word's frequencies and the documents' lengths are cut in C, each
+        (frequency, length) pair scored once, and the scores stored in one
+        call."""
         if not wids:
             return []
         index = self._index
@@ -136,16 +158,20 @@ class CandidateIndex:
         for wid in wids:
             postings = self._wordinfo[wid]
             idf = inverse_doc_frequency(len(postings), N) * 1024.0
-            freqs = postings.bucket()
-            lengths = weightedIntersection(self._candidate_lengths(), freqs, 1, 0)[1]
-            scores = [
-                int(
+
+            def score(pair, idf=idf):
+                f, n = pair
+                return int(
                     f * K1_plus1 / (f + K1 * (B_from1 + B * n / meandoclen)) * idf + 0.5
                 )
-                for f, n in zip(freqs.values(), lengths.values(), strict=True)
-            ]
-            result = IIBucket(list(zip(freqs.keys(), scores, strict=True)))
-            found.append((result, 1))
+
+            freqs = postings.bucket()
+            lengths = weightedIntersection(self._candidate_lengths(), freqs, 1, 0)[1]
+            # Documents share their (frequency, length) pairs: each pair is
+            # scored once, the others are a lookup in C.
+            pairs = zip(freqs.values(), lengths.values(), strict=True)
+            scores = map(Memo(score).__getitem__, pairs)
+            found.append((IIBucket(dict(zip(freqs.keys(), scores, strict=True))), 1))
         return found
 
     def _candidate_lengths(self) -> IIBucket:
@@ -162,7 +188,7 @@ class CandidateIndex:
         wids = self._lexicon.termToWordIds(phrase)
         holding = self._phrases.get(tuple(wids))
         if holding is None:
-            return type(self._index).search_phrase(self, phrase)
+            return search_phrase(self, phrase)
         if len(self._remove_oov_wids(wids)) != len(wids):
             return IIBTree()  # as the index's own search_phrase
         # What search_phrase keeps of its hits: those holding the phrase.
@@ -178,15 +204,17 @@ class MatchIndex:
     word's postings stand in for its scores (their keys are the documents
     holding the word, their values mean nothing), so the index's own search
     code (AND, OR, NOT, phrases, globs) returns a mapping whose keys are
-    exactly the documents it would score."""
+    exactly the documents it would score. With ``within``, only those
+    documents are looked at."""
 
-    def __init__(self, index):
+    def __init__(self, index, within=None):
         self._index = index
+        self._within = within  # only these documents (None: all)
         self.phrases = {}  # phrase's word ids → documents holding it
         _run_search_code_on(self, index, ("search", "search_glob"))
 
     def search_phrase(self, phrase):
-        found = type(self._index).search_phrase(self, phrase)
+        found = search_phrase(self, phrase)
         self.phrases[tuple(self._lexicon.termToWordIds(phrase))] = multiunion([found])
         return found
 
@@ -196,6 +224,8 @@ class MatchIndex:
             postings = self._index._wordinfo[wid]
             if isinstance(postings, dict):
                 postings = IIBucket(postings)
+            if self._within is not None:
+                postings = cut(postings, self._within, len(postings))
             found.append((postings, 1))
         return found
 

@@ -69,13 +69,16 @@ def _execute(zcatalog, name: str, query, only=None, phrases=None):
     return found if found is not None else IIBucket()
 
 
-def match_set(zcatalog, query, phrases: dict | None = None) -> IISet:
+def match_set(
+    zcatalog, query, phrases: dict | None = None, name="SearchableText", within=None
+) -> IISet:
     """The documents ``text_scores`` scores (those SearchableText matches),
     found by set operations alone (``candidates.MatchIndex``); ``phrases``,
-    when given, receives the documents holding each phrase of the query."""
-    index = zcatalog.getIndex("SearchableText")
+    when given, receives the documents holding each phrase of the query.
+    ``name``: another text index; ``within``: only these documents."""
+    index = zcatalog.getIndex(name)
     tree = to_parse_tree(query, index.getLexicon())
-    matcher = MatchIndex(index.index)
+    matcher = MatchIndex(index.index, within)
     found = tree.executeQuery(matcher) if tree is not None else None
     if phrases is not None:
         phrases.update(matcher.phrases)
@@ -97,9 +100,16 @@ def text_scores(zcatalog, query, only=None, phrases=None) -> IIBucket:
     for name, weight in FIELD_WEIGHTS.items():
         if name == "SearchableText" or not matches:
             continue
-        _, boost = weightedIntersection(
-            _execute(zcatalog, name, query, only), matches, weight, 0
-        )
+        field_only, field_phrases = only, None
+        if only is not None:
+            # Only the candidates the field matches are scored in it: scoring
+            # each word on every candidate would keep only those holding all.
+            field_phrases = {}
+            field_only = match_set(zcatalog, query, field_phrases, name, IISet(only))
+            if not field_only:
+                continue
+        found = _execute(zcatalog, name, query, field_only, field_phrases)
+        _, boost = weightedIntersection(found, matches, weight, 0)
         _, scores = weightedUnion(scores, boost, 1, 1)
     return scores
 
