@@ -5,7 +5,7 @@ from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
-from plone.testing.zope import WSGI_SERVER_FIXTURE
+from plone.testing.zope import WSGIServer
 from zope.component import provideHandler
 from ZPublisher.interfaces import IPubFailure
 
@@ -112,6 +112,27 @@ class PeopledSiteLayer(PloneSandboxLayer):
     def populate(self, portal) -> None:
         """The layer's own users and items (the test user is Manager)."""
         raise NotImplementedError
+
+
+class FreePortWSGIServer(WSGIServer):
+    """plone.testing's WSGI server layer, started on a free port each time.
+
+    plone.testing keeps the port its server first got and binds it again at
+    the layer's next set-up (another layer of the same worker): by then an
+    outgoing connection of any process (a search server's client, a
+    benchmark) may hold it, and the set-up fails with « Address already in
+    use ». A port set in the environment (``WSGI_SERVER_PORT``) is kept.
+    """
+
+    def tearDown(self):
+        super().tearDown()
+        # The class's host and port (from the environment) again, not the
+        # instance's (the last server's).
+        self.__dict__.pop("host", None)
+        self.__dict__.pop("port", None)
+
+
+WSGI_SERVER_FIXTURE = FreePortWSGIServer(name="TraitePortal:WSGIServer")
 
 
 INTEGRATION_TESTING = IntegrationTesting(

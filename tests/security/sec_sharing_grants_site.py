@@ -11,12 +11,12 @@ grants.
 
 from plone import api
 from plone.app.testing import FunctionalTesting
-from plone.testing.zope import WSGI_SERVER_FIXTURE
 from pytest_plone import fixtures_factory
 from traite_portal.groups import association_group_id
 from traite_portal.groups import ministry_editors_group_id
 from traite_portal.groups import ministry_reviewers_group_id
 from traite_portal.testing import PeopledSiteLayer
+from traite_portal.testing import WSGI_SERVER_FIXTURE
 from traite_portal.vocabularies.associations import association_token
 from traite_portal.vocabularies.associations import REGISTRY_RECORD
 from traite_portal.workflows.definitions import LEGAL_TEXT_WORKFLOW

@@ -11,12 +11,12 @@ from plone.app.testing import FunctionalTesting
 from plone.app.testing import login
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import iterSchemataForType
-from plone.testing.zope import WSGI_SERVER_FIXTURE
 from traite_portal.groups import association_group_id
 from traite_portal.groups import COORDINATORS
 from traite_portal.groups import ministry_editors_group_id
 from traite_portal.testing import create_private_folder
 from traite_portal.testing import PeopledSiteLayer
+from traite_portal.testing import WSGI_SERVER_FIXTURE
 from traite_portal.vocabularies.associations import association_token
 from traite_portal.vocabularies.associations import REGISTRY_RECORD
 from traite_portal.workflows.matrix import ITEMS
