@@ -54,6 +54,8 @@ setup(
         # French analysis of the legal search (Snowball; PyStemmer is its C speed-up).
         "snowballstemmer",
         "PyStemmer",
+        # The catalog search scores and orders its matches as numpy columns.
+        "numpy",
         "Unidecode",
         "plonetheme.barceloneta",
         "pygal",

@@ -21,26 +21,36 @@ from traite_portal.search.backends.catalog.matching import WordPositions
 from traite_portal.search.backends.catalog.sets import allowed_set
 from traite_portal.search.backends.catalog.sets import document_values
 from traite_portal.search.backends.catalog.sets import values_set
+from traite_portal.search.columns import column
 from traite_portal.search.facets import FACETS
 from traite_portal.search.facets import PUBLIC_STATES
 from traite_portal.search.identifiers.kinds import SECONDARY
 
 import heapq
+import numpy
 
 
 def best_first(scores, size: int | None = None) -> list[tuple[int, int]]:
     """The ``size`` best (docid, score) of an IIBucket (all without ``size``),
     in the order of its ``byValue(0)``: score, then docid, descending.
 
-    A heap keeps only the ``size`` best: sorting every match (as ``byValue``
-    does) costs more than the rest of the search when most texts match.
+    Only the ``size`` best are sorted (``argpartition`` finds them), in numpy:
+    sorting every match (as ``byValue`` does) costs more than the rest of the
+    search when most texts match.
     """
-    pairs = zip(scores.values(), scores.keys(), strict=True)
-    if size is None:
-        ordered = sorted(pairs, reverse=True)
-    else:
-        ordered = heapq.nlargest(size, pairs)
-    return [(docid, score) for score, docid in ordered]
+    count = len(scores)
+    keys = column(scores.keys(), count)
+    values = column(scores.values(), count)
+    # One int64 per document ordering as (score, docid): both are 32-bit
+    # signed integers, the docid shifted to 0 … 2**32 - 1 below the score.
+    order = values * 2**32 + (keys + 2**31)
+    if size == 0:
+        return []
+    best = numpy.arange(count)
+    if size is not None and size < count:
+        best = numpy.argpartition(order, count - size)[count - size :]
+    best = best[numpy.argsort(order[best])[::-1]]
+    return list(zip(keys[best].tolist(), values[best].tolist(), strict=True))
 
 
 class CatalogBackend:

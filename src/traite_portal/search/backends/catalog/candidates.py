@@ -7,7 +7,7 @@ the index's own search methods (``search``, ``search_glob``) unchanged, over
 postings that list only the candidates but keep the whole index's
 statistics: the number of documents holding a word (idf), document lengths,
 their mean. Okapi's scoring (``_search_wids``) is its own arithmetic, term
-for term, in a tighter loop; a phrase whose documents are already known is
+for term, on numpy columns; a phrase whose documents are already known is
 scored on the candidates holding it. Each candidate's score is therefore the
 one the catalog gives it when it searches everything
 (``tests/search/test_search_candidates.py``), for a cost that grows with the
@@ -16,9 +16,9 @@ candidates, not the corpus.
 The catalog's own search uses both: ``MatchIndex`` first finds which
 documents match (set operations in C, no score; each phrase's documents kept),
 then only those the viewer may see are scored, through ``CandidateIndex``.
-Okapi's scoring loop is Python: scoring each word's whole postings, as a
-plain catalog query does, costs far more than scoring the documents that
-hold every word.
+Okapi's own scoring loop is Python: scoring each word's whole postings, as
+a plain catalog query does, costs far more than scoring the documents that
+hold every word, in C.
 """
 
 from BTrees.IIBTree import IIBTree
@@ -31,7 +31,10 @@ from Products.ZCTextIndex import WidCode
 from Products.ZCTextIndex.BaseIndex import inverse_doc_frequency
 from Products.ZCTextIndex.OkapiIndex import OkapiIndex
 from Products.ZCTextIndex.SetOps import mass_weightedIntersection
-from traite_portal.search.memo import Memo
+from traite_portal.search.columns import bucket
+from traite_portal.search.columns import column
+
+import numpy
 
 
 # Looking one document's length up costs about as much as walking this many
@@ -138,10 +141,9 @@ class CandidateIndex:
 
     def _okapi_search_wids(self, wids) -> list:
         """``OkapiIndex._search_wids`` with its arithmetic unchanged, term for
-        term (so every score is the same integer), its loop tighter: each
-        word's frequencies and the documents' lengths are cut in C, each
-        (frequency, length) pair scored once, and the scores stored in one
-        call."""
+        term, in the same floating point (so every score is the same
+        integer), on whole columns: each word's frequencies and the
+        documents' lengths are cut in C, then scored at once by numpy."""
         if not wids:
             return []
         index = self._index
@@ -158,20 +160,15 @@ class CandidateIndex:
         for wid in wids:
             postings = self._wordinfo[wid]
             idf = inverse_doc_frequency(len(postings), N) * 1024.0
-
-            def score(pair, idf=idf):
-                f, n = pair
-                return int(
-                    f * K1_plus1 / (f + K1 * (B_from1 + B * n / meandoclen)) * idf + 0.5
-                )
-
             freqs = postings.bucket()
             lengths = weightedIntersection(self._candidate_lengths(), freqs, 1, 0)[1]
-            # Documents share their (frequency, length) pairs: each pair is
-            # scored once, the others are a lookup in C.
-            pairs = zip(freqs.values(), lengths.values(), strict=True)
-            scores = map(Memo(score).__getitem__, pairs)
-            found.append((IIBucket(dict(zip(freqs.keys(), scores, strict=True))), 1))
+            size = len(freqs)
+            f = column(freqs.values(), size, numpy.float64)
+            n = column(lengths.values(), size, numpy.float64)
+            # Okapi's int(tf * idf + 0.5): a positive number, truncated.
+            tf = f * K1_plus1 / (f + K1 * (B_from1 + B * n / meandoclen))
+            scores = (tf * idf + 0.5).astype(numpy.int64)
+            found.append((bucket(column(freqs.keys(), size), scores), 1))
         return found
 
     def _candidate_lengths(self) -> IIBucket:
