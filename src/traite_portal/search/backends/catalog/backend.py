@@ -38,14 +38,14 @@ def best_first(scores, size: int | None = None) -> list[tuple[int, int]]:
     sorting every match (as ``byValue`` does) costs more than the rest of the
     search when most texts match.
     """
+    if size == 0:
+        return []
     count = len(scores)
     keys = column(scores.keys(), count)
     values = column(scores.values(), count)
     # One int64 per document ordering as (score, docid): both are 32-bit
     # signed integers, the docid shifted to 0 … 2**32 - 1 below the score.
     order = values * 2**32 + (keys + 2**31)
-    if size == 0:
-        return []
     best = numpy.arange(count)
     if size is not None and size < count:
         best = numpy.argpartition(order, count - size)[count - size :]
