@@ -4,8 +4,11 @@ The schema is read from ``TRAITE_AKN_SCHEMA`` when set, otherwise from
 ``shared/standards/akomantoso30/akomantoso30.xsd`` in the nearest folder
 above the project that has it: ``../shared/…`` for a checkout (where CI and
 the shared workstation keep it), ``../../shared/…`` for a git worktree kept
-one level deeper. It is compiled once per process with an explicit parser:
-its ``xml.xsd`` import is a local file.
+one level deeper. A local clone kept elsewhere (``git clone . /tmp/fresh``)
+also looks above the repository it was cloned from (its ``origin``, and
+that one's, a few levels up). It is
+compiled once per process with an explicit parser: its ``xml.xsd`` import is
+a local file.
 """
 
 from functools import cache
@@ -15,6 +18,7 @@ from traite_portal import _
 from traite_portal.akn.errors import AknError
 
 import os
+import subprocess
 import traite_portal
 
 
@@ -27,16 +31,45 @@ def project_root() -> Path:
     return Path(traite_portal.__file__).resolve().parent.parent.parent
 
 
+@cache
+def origin_checkout(root: Path) -> Path | None:
+    """The local repository ``root`` was cloned from, if its origin is a folder."""
+    try:
+        url = subprocess.run(
+            ["git", "-C", str(root), "config", "--get", "remote.origin.url"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    url = url.removeprefix("file://")
+    if not url or not Path(url).is_absolute() or not Path(url).is_dir():
+        return None
+    return Path(url).resolve()
+
+
+def find_schema(root: Path) -> Path | None:
+    """The schema above ``root``, or above the local clones' origins it came from."""
+    seen: list[Path] = []
+    start: Path | None = root
+    while start is not None and start not in seen and len(seen) < 5:
+        seen.append(start)
+        for folder in start.parents:
+            if (folder / RELATIVE_PATH).is_file():
+                return folder / RELATIVE_PATH
+        start = origin_checkout(start)
+    return None
+
+
 def schema_path() -> Path:
     """Where the OASIS schema is read from."""
     configured = os.environ.get(ENVIRONMENT_VARIABLE)
     if configured:
         return Path(configured)
-    folders = project_root().parents
-    for folder in folders:
-        if (folder / RELATIVE_PATH).is_file():
-            return folder / RELATIVE_PATH
-    return folders[0] / RELATIVE_PATH
+    root = project_root()
+    return find_schema(root) or root.parent / RELATIVE_PATH
 
 
 @cache
