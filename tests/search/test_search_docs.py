@@ -3,6 +3,8 @@ its syntax examples parse as it says, its REST example answers as shown."""
 
 from pathlib import Path
 from traite_portal.search import ranking
+from traite_portal.search.backends.server import query as server_query
+from traite_portal.search.backends.server import rerank
 from traite_portal.search.facets import FACETS
 from traite_portal.search.identifiers.kinds import KINDS
 from traite_portal.search.query.nodes import describe
@@ -77,6 +79,13 @@ class TestTables:
         assert "eight times" in text
         assert ranking.PROXIMITY_SPAN == 8
         assert [f"`{s}`" in text for s in ranking.SORTS] == [True] * len(ranking.SORTS)
+
+    def test_server_rerank_numbers(self):
+        text = " ".join(section("Backends").split())
+        assert f"`RERANK_DEPTH` ({rerank.RERANK_DEPTH}, or the page's end" in text
+        assert f"the {ranking.PROXIMITY_CANDIDATES} best" in text
+        assert f"({server_query.PROXIMITY_LEVELS} distance levels" in text
+        assert f"grows with the {rerank.RERANK_DEPTH} candidates" in text
 
 
 def _same_shape(documented, actual, where="answer"):

@@ -57,12 +57,17 @@ class Matcher:
                     )
                 else:
                     self.prefixes.append((analyse_glob(word) or "").rstrip("*?"))
-        # word → term: texts repeat their words, and a lookup in this dict
-        # runs in C (``terms``); only a word not met yet is analysed.
+        # token → itself, for the tokens asked: with ``analyse_word``'s own
+        # cache (shared by every search), a text's words become terms in C.
+        self._wanted = {token: token for token in self.tokens}
+        # word → term when prefixes are asked: only a word not met yet in
+        # this search is compared with them.
         self._answers = Memo(self._term)
 
     def terms(self, words) -> list:
         """The query term each of ``words`` answers (None for the others)."""
+        if not self.prefixes:
+            return list(map(self._wanted.get, map(analyse_word, words)))
         return list(map(self._answers.__getitem__, words))
 
     def _term(self, word: str) -> str | None:

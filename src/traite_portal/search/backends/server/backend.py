@@ -164,11 +164,9 @@ class ServerBackend:
         if levels:
             body["aggs"][PROBE] = probe_aggregation(levels, permissions)
         if reranks(request):
-            # The best candidates, the catalog orders them: the server's
-            # proximity rescore would only reorder them (one shard, its
-            # window as large as the page asked), so it is not asked.
+            # The server's best candidates (after its proximity rescore over
+            # the proximity window), which the catalog orders.
             body.update({"from": 0, "size": depth(request)})
-            body.pop("rescore", None)
         # The same search asked again (another page of it, a repeated
         # query) is answered from the server's request cache.
         return self.engine.search(self.alias, body, cache=True)

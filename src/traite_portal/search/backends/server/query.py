@@ -8,7 +8,8 @@ caller's permission tokens and the publication range are in ``bool.filter``
 (so facet counts respect them); a facet's selection filters the hits
 (``post_filter``) and every other facet's counts, not its own; among the best
 candidates, query words close together earn up to half the score again
-(a rescore with one ``span_near`` per distance).
+(a rescore with one ``span_near`` per distance level), which chooses the
+candidates the catalog's ranking orders (``rerank.py``).
 """
 
 from traite_portal.search import ranking
@@ -31,6 +32,10 @@ FACET_SIZE = 1000
 # Span clauses one proximity rescore may hold: the servers refuse a query of
 # more than 1024 clauses (``indices.query.bool.max_clause_count``).
 PROXIMITY_CLAUSES = 800
+# Distance levels of the proximity rescore: it only chooses the candidates
+# the catalog then orders (``rerank.py``), so a few levels do; each one is
+# parsed and run by the server at every search.
+PROXIMITY_LEVELS = 8
 
 
 class TextQuery:
@@ -227,8 +232,9 @@ def proximity_rescore(query, window: int) -> dict | None:
     terms = len(tokens)
     span = (ranking.PROXIMITY_SPAN - 1) * terms
     clauses = [{"span_term": {"SearchableText": token}} for token in tokens]
-    # A long query (a URL typed whole) gets fewer, coarser distance levels.
-    step = -(-span * terms // PROXIMITY_CLAUSES)
+    # At most PROXIMITY_LEVELS distances; a long query (a URL typed whole)
+    # gets fewer, coarser ones.
+    step = max(-(-span // PROXIMITY_LEVELS), -(-span * terms // PROXIMITY_CLAUSES))
     levels = [
         {
             "constant_score": {

@@ -6,22 +6,23 @@ Lucene's BM25 and not the catalog's Okapi (``scoring.py``), and even the
 scripted Okapi of OpenSearch reads document lengths from Lucene's one-byte
 norms. Items the catalog scores within a few percent then swap. So for a
 text query sorted by relevance the backend asks the server for its best
-``RERANK_DEPTH`` hits (the same search request, a larger page: no extra
-round trip) and orders them with the catalog's ranking code
-(``CatalogBackend.relevance``): the catalog's formula on the catalog's exact
-statistics, for those candidates only. The catalog's top items are among the
-server's first ``RERANK_DEPTH`` (checked for every query of the relevance
-set by ``test_search_backend_relevance.py``).
+``RERANK_DEPTH`` hits, after its own proximity rescore of the proximity
+window (the same search request, a larger page: no extra round trip), and
+orders them with the catalog's ranking code (``CatalogBackend.relevance``):
+the catalog's formula on the catalog's exact statistics, for those candidates
+only. The catalog's top items are among the server's first ``RERANK_DEPTH``
+(checked for every query of the relevance set by
+``test_search_backend_relevance.py``; the deepest is at rank 6): each one
+the catalog orders costs a share of every search.
 """
 
 from BTrees.IIBTree import IISet
-from traite_portal.search import ranking
 from traite_portal.search.backends.base import Hit
 from traite_portal.search.backends.catalog.backend import CatalogBackend
 
 
-# The server's rescore window: the catalog re-ranks as many by proximity.
-RERANK_DEPTH = ranking.PROXIMITY_CANDIDATES
+# How many of the server's best hits the catalog orders (at least a page).
+RERANK_DEPTH = 50
 
 
 def reranks(request) -> bool:
