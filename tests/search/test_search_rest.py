@@ -10,6 +10,7 @@ from traite_portal.search.sources import SOURCES
 import pytest
 import re
 import requests
+import transaction
 
 
 JSON = {"Accept": "application/json"}
@@ -160,6 +161,27 @@ class TestFacets:
         assert sum(types.values()) == answer["items_total"]
         both = ok(portal_url, q="victimes", type=["Measure", "Proposal"])
         assert both["items_total"] == types["Measure"] + types["Proposal"]
+
+    def test_library_titles_follow_a_renamed_library(
+        self, corpus_functional, portal_url
+    ):
+        """Library titles are cached until the catalog changes."""
+
+        def titles():
+            answer = ok(portal_url, q="victimes OR traite")
+            (facet,) = [f for f in answer["facets"] if f["name"] == "library"]
+            return {v["value"]: v["title"] for v in facet["values"]}
+
+        before = titles()
+        value = next(iter(before))
+        (brain,) = api.content.find(portal_type="TextLibrary", getId=value)
+        assert before[value] == brain.Title
+        with api.env.adopt_roles(["Manager"]):
+            library = brain.getObject()
+            library.title = "Bibliothèque renommée"
+            library.reindexObject()
+        transaction.commit()
+        assert titles() == {**before, value: "Bibliothèque renommée"}
 
     def test_anonymous_gets_no_workflow_state(self, portal_url):
         assert "state" not in {

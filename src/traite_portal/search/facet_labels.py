@@ -1,10 +1,14 @@
 """French labels of facet values, without waking any result."""
 
 from plone import api
+from plone.memoize import ram
 from traite_portal import _
+from traite_portal.search.pipeline import current_viewer
 from zope.component import queryUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
+
+import time
 
 
 _ROMAN = (
@@ -14,6 +18,19 @@ _ROMAN = (
     (4, "IV"),
     (1, "I"),
 )
+
+
+def _titles_key(fun, site, counter, allowed, show_inactive, minute):
+    return (site, counter, allowed, show_inactive, minute)
+
+
+@ram.cache(_titles_key)
+def _library_titles(site, counter, allowed, show_inactive, minute) -> dict:
+    """{library id: title} of the libraries the viewer may see, searched once
+    per catalog change (``counter``), viewer's permission tokens and minute
+    (publication dates pass without a catalog change)."""
+    brains = api.content.find(portal_type="TextLibrary")
+    return {brain.getId: brain.Title for brain in brains}
 
 
 def roman(number: int) -> str:
@@ -94,8 +111,15 @@ class FacetLabels:
         return {fti.getId(): fti.Title() for fti in types.listTypeInfo()}
 
     def _libraries(self) -> dict:
-        brains = api.content.find(portal_type="TextLibrary")
-        return {brain.getId: brain.Title for brain in brains}
+        catalog = api.portal.get_tool("portal_catalog")
+        viewer = current_viewer(catalog)
+        return _library_titles(
+            "/".join(api.portal.get().getPhysicalPath()),
+            catalog.getCounter(),
+            viewer.allowed,
+            viewer.show_inactive,
+            int(time.time() // 60),
+        )
 
     def _states(self) -> dict:
         workflow_tool = api.portal.get_tool("portal_workflow")
