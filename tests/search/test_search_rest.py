@@ -55,6 +55,13 @@ class TestAnswer:
         assert answer["jump"] is None
         assert answer["query"]["expansions"][0]["typed"] == "hébergement"
 
+    def test_compact_json(self, portal_url):
+        """Not indented: encoded by ``json``'s C encoder."""
+        response = get(portal_url, q="hébergement des victimes")
+        assert response.headers["Content-Type"].startswith("application/json")
+        assert "\n" not in response.text
+        assert response.json()["items_total"] > 0
+
     def test_snippets_show_the_words_as_written(self, portal_url):
         answer = ok(portal_url, q="protéger")
         marks = " ".join(s["html"] for i in answer["items"] for s in i["snippets"])
