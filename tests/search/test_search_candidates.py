@@ -52,6 +52,24 @@ def test_candidates_score_as_in_a_full_search(corpus, monkeypatch, lookups_per_w
     assert checked > len(SET["queries"])
 
 
+def test_authority_looked_up_as_united(corpus, monkeypatch):
+    # A few scores (a server's candidates) get each document's type looked
+    # up; many get each type's documents united: the same products.
+    backend = CatalogBackend(corpus)
+    zcatalog = backend.zcatalog
+    weighted = 0
+    for entry in SET["queries"]:
+        query = analyse(read_params({"q": entry["q"]}))[0]
+        scores = text_scores(zcatalog, query)
+        both = []
+        for lookups_per_walk in (0, 10**9):
+            monkeypatch.setattr(candidates_module, "LOOKUPS_PER_WALK", lookups_per_walk)
+            both.append(dict(backend._authority(scores)))
+        assert both[0] == both[1], entry
+        weighted += sum(both[0][d] != s for d, s in scores.items())
+    assert weighted > len(SET["queries"])
+
+
 def test_matches_scored_after_the_match_pass_as_in_a_full_search(corpus):
     # What the catalog backend does: match without scoring (phrases kept),
     # then score the matches: every score as the index's own search gives.

@@ -11,6 +11,7 @@ from traite_portal.search import ranking
 from traite_portal.search.backends.base import Hit
 from traite_portal.search.backends.base import SearchRequest
 from traite_portal.search.backends.base import SearchResult
+from traite_portal.search.backends.catalog import candidates
 from traite_portal.search.backends.catalog.facet_counts import facet_counts
 from traite_portal.search.backends.catalog.facet_counts import restrict
 from traite_portal.search.backends.catalog.facet_counts import selection_sets
@@ -25,6 +26,8 @@ from traite_portal.search.columns import column
 from traite_portal.search.facets import FACETS
 from traite_portal.search.facets import PUBLIC_STATES
 from traite_portal.search.identifiers.kinds import SECONDARY
+from traite_portal.search.ranking import DEFAULT_AUTHORITY as DEFAULT
+from traite_portal.search.ranking import TYPE_AUTHORITY
 
 import heapq
 import numpy
@@ -116,6 +119,16 @@ class CatalogBackend:
     def _authority(self, scores):
         """Scores × the type's authority (in tenths)."""
         types = self.zcatalog.getIndex("portal_type")
+        if len(scores) * candidates.LOOKUPS_PER_WALK < len(self.zcatalog):
+            # A few documents (a server's candidates): each one's type looked
+            # up, not every document of each type united.
+            type_of = types._unindex.get
+            return IIBucket(
+                [
+                    (docid, score * TYPE_AUTHORITY.get(type_of(docid), DEFAULT))
+                    for docid, score in scores.items()
+                ]
+            )
         by_weight = {}
         for portal_type, weight in ranking.TYPE_AUTHORITY.items():
             by_weight.setdefault(weight, []).append(portal_type)
